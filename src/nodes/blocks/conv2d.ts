@@ -1,0 +1,56 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { zInit, kernelInit } from './init-params';
+import { map4, samePadding, tensor, validOut, isProblemValue } from '../shape';
+import { defineNode, problem } from '../types';
+
+export const zConv2dParams = z.object({
+  filters: z.int().min(1).max(4096).default(64).describe('Output channels'),
+  kernel: z.int().min(1).max(15).default(3).describe('Kernel height and width'),
+  stride: z.int().min(1).max(8).default(1).describe('Step between kernel positions'),
+  padding: z.enum(['same', 'valid']).default('same').describe("'same' keeps ceil(size/stride) (TensorFlow's rule)"),
+  bias: z.boolean().default(true).describe('Add a learned bias (off when a norm layer follows)'),
+  ...zInit,
+});
+
+export const conv2d = defineNode({
+  kind: 'conv2d',
+  label: 'Conv2D',
+  category: 'block',
+  summary: 'A 2-D convolution: slides learned filters over the image.',
+  docs:
+    'Each output channel is a learned filter of kernel×kernel×input-channels weights, slid over the input ' +
+    'with the given stride. Stride 2 halves the height and width. With "same" padding the output is ' +
+    'ceil(size/stride) pixels, padding the extra pixel at the bottom and right as TensorFlow does.',
+  params: zConv2dParams,
+  where: 'network',
+  inputs: [{ name: 'in', label: 'in', type: 'tensor' }],
+  outputs: [{ name: 'out', label: 'out', type: 'tensor' }],
+  infer(ctx) {
+    const x = map4(ctx, 'in');
+    if (isProblemValue(x)) return x;
+    const [b, h, w] = x.shape as [number, number, number, number];
+    const { kernel: k, stride: s, padding } = ctx.params;
+    const ho = padding === 'same' ? samePadding(h, k, s).out : validOut(h, k, s);
+    const wo = padding === 'same' ? samePadding(w, k, s).out : validOut(w, k, s);
+    if (ho < 1 || wo < 1)
+      return problem('tooSmall', { node: ctx.name, detail: `a ${h}×${w} input is smaller than its ${k}×${k} kernel` }, 'in');
+    return { out: tensor([b, ho, wo, ctx.params.filters]) };
+  },
+  weights(p, inputs) {
+    const cin = inputs.in?.shape[3] ?? 0;
+    const specs = [kernelInit('kernel', [p.kernel, p.kernel, cin, p.filters], p, p.kernel * p.kernel * cin)];
+    if (p.bias) specs.push({ name: 'bias', shape: [p.filters], init: 'zeros', trainable: true });
+    return specs;
+  },
+  build(ctx, inputs) {
+    const x = inputs.in as tf.Tensor4D;
+    const { stride, padding, bias } = ctx.params;
+    const w = ctx.weight('kernel') as tf.Tensor4D;
+    const out = bias
+      ? tf.fused.conv2d({ x, filter: w, strides: stride, pad: padding, bias: ctx.weight('bias') })
+      : tf.conv2d(x, w, stride, padding);
+    return { out };
+  },
+  summarize: (p) => `${p.filters} · ${p.kernel}×${p.kernel}${p.stride > 1 ? ` /${p.stride}` : ''}`,
+});

@@ -1,0 +1,115 @@
+/**
+ * Every sentence Ganvas says about a graph, in one catalogue. They are written for a
+ * designer: they name the node and port, say what is wrong, and what to do about it.
+ * `node` is a node's display name (its label, or its kind and id).
+ */
+const catalogue = {
+  // Reading documents
+  notAnObject: () => 'This file is not a Ganvas graph: it holds no JSON object.',
+  notAGraph: (a: { found: string }) =>
+    `This file is not a Ganvas graph (its "format" is ${a.found}; a graph says "ganvas-graph").`,
+  newerVersion: (a: { version: number; supported: number }) =>
+    `This graph was saved by a newer Ganvas (format version ${a.version}); this one reads versions up to ${a.supported}. Update Ganvas to open it.`,
+  badVersion: (a: { found: string }) => `The graph's format version (${a.found}) is not a whole number.`,
+  badField: (a: { path: string; detail: string }) => `The graph's "${a.path}" is not valid: ${a.detail}.`,
+  duplicateNodeId: (a: { id: string }) =>
+    `Two nodes share the id "${a.id}"; the second was renamed to keep both.`,
+  danglingEdge: (a: { id: string; end: string; missing: string }) =>
+    `A wire (${a.id}) leads ${a.end} node "${a.missing}", which is not in the graph; the wire was dropped.`,
+  duplicateNetworkId: (a: { id: string }) => `Two networks share the id "${a.id}"; the second was renamed to keep both.`,
+  migrated: (a: { from: number; to: number }) =>
+    `This graph was saved in format version ${a.from} and has been updated to version ${a.to}.`,
+
+  // Node kinds and params
+  unknownKind: (a: { node: string; kind: string }) =>
+    `${a.node} is a "${a.kind}" node, which this version of Ganvas does not know. It is kept with its settings and wires, but the graph cannot train until it is removed or Ganvas is updated.`,
+  badParam: (a: { node: string; param: string; detail: string }) =>
+    `${a.node}: the setting "${a.param}" is not valid (${a.detail}).`,
+  wrongPlace: (a: { node: string; where: string }) =>
+    a.where === 'network'
+      ? `${a.node} has weights, so it belongs inside a network: select it and use "Make network from selection".`
+      : `${a.node} belongs on the training graph, not inside a network.`,
+
+  // Wires
+  unknownPort: (a: { node: string; port: string; side: string }) =>
+    `${a.node} has no ${a.side} called "${a.port}"; the wire to it does nothing.`,
+  wrongDirection: () => 'A wire goes from an output to an input.',
+  selfLoop: (a: { node: string }) => `${a.node} cannot feed itself.`,
+  wrongType: (a: { from: string; fromType: string; to: string; toType: string }) =>
+    `${a.from} gives ${article(a.fromType)} ${a.fromType}, but ${a.to} takes ${article(a.toType)} ${a.toType}.`,
+  rangeMismatch: (a: { from: string; fromRange: string; to: string; toRange: string }) =>
+    `${a.from} gives images in ${a.fromRange}, but ${a.to} expects ${a.toRange}. Insert a Rescale node between them.`,
+  inputTaken: (a: { node: string; port: string }) =>
+    `${a.node}'s input "${a.port}" already has a wire; an input takes one wire.`,
+  wouldCycle: (a: { from: string; to: string }) =>
+    `Wiring ${a.from} into ${a.to} would make a loop: ${a.to} already feeds ${a.from}.`,
+  cycle: (a: { nodes: string }) =>
+    `These nodes feed each other in a loop: ${a.nodes}. Data must flow one way; remove one of the wires.`,
+  missingInput: (a: { node: string; port: string }) => `${a.node} needs something wired into "${a.port}".`,
+  manyWires: (a: { node: string; port: string; count: number }) =>
+    `${a.node}'s input "${a.port}" has ${a.count} wires; an input takes one. Remove the extra ones.`,
+
+  // Shapes and values
+  rankMismatch: (a: { node: string; port: string; expected: string; got: string }) =>
+    `${a.node}'s "${a.port}" needs ${a.expected}, but gets ${a.got}.`,
+  sizeMismatch: (a: { node: string; what: string; a: string; b: string }) =>
+    `${a.node} needs inputs of the same ${a.what}: ${a.a} and ${a.b}.`,
+  batchMismatch: (a: { node: string; a: number; b: number }) =>
+    `${a.node} compares batches of ${a.a} and ${a.b}; they must be equal, or one of them 1.`,
+  tooSmall: (a: { node: string; detail: string }) => `${a.node}: ${a.detail}.`,
+  badReshape: (a: { node: string; from: string; to: string }) =>
+    `${a.node} cannot reshape ${a.from} into ${a.to}: the number of values differs.`,
+  layerOutOfRange: (a: { node: string; layer: number; count: number }) =>
+    `${a.node} uses feature layer ${a.layer}, but its input has ${a.count} layers.`,
+  layerMismatch: (a: { node: string; detail: string }) => `${a.node}: the two feature inputs differ (${a.detail}).`,
+  channelsMismatch: (a: { node: string; expected: number; got: number }) =>
+    `${a.node} expects ${a.expected} channels but gets ${a.got}.`,
+
+  // Networks
+  unknownNetwork: (a: { node: string; network: string }) =>
+    `${a.node} calls the network "${a.network}", which this graph does not define.`,
+  noNetwork: (a: { node: string }) => `${a.node} does not say which network it calls.`,
+  networkNoOutput: (a: { network: string }) =>
+    `The network "${a.network}" has no Output node, so its call sites give nothing.`,
+  networkBadCall: (a: { node: string; network: string; detail: string }) =>
+    `${a.node} calls "${a.network}" with inputs that do not fit it: ${a.detail}`,
+  sharedWeightsConflict: (a: { node: string; network: string; weight: string; a: string; b: string }) =>
+    `${a.node} shares the weights of "${a.network}" with another call site, but feeds it differently: its weight ${a.weight} would be ${a.a} here and ${a.b} there.`,
+  duplicatePortName: (a: { network: string; port: string }) =>
+    `The network "${a.network}" has two Input or Output nodes named "${a.port}"; give each its own name.`,
+  unusedNetwork: (a: { network: string }) => `The network "${a.network}" is not called anywhere.`,
+  frozenTrained: (a: { node: string; network: string }) =>
+    `${a.node} trains "${a.network}", which is a frozen network (a fixed feature extractor); it is left unchanged.`,
+
+  // Optimizers and losses
+  optimizerNoLoss: (a: { node: string }) => `${a.node} has no loss wired in, so it has nothing to minimise.`,
+  optimizerNothingToTrain: (a: { node: string }) =>
+    `${a.node} trains nothing: choose the networks or trainable images it should update.`,
+  optimizerUnknownTarget: (a: { node: string; target: string }) =>
+    `${a.node} trains "${a.target}", which is neither a network nor a trainable image in this graph.`,
+  lossIndependent: (a: { node: string; target: string }) =>
+    `${a.node} trains "${a.target}", but its loss does not depend on it, so it would never change.`,
+  lossUnused: (a: { node: string }) => `${a.node} is not minimised by any optimizer, so it only gets reported.`,
+  noOptimizer: () => 'This graph has no optimizer, so training would change nothing. Add Adam and wire a loss into it.',
+  trainedTwice: (a: { target: string; a: string; b: string }) =>
+    `"${a.target}" is trained by both ${a.a} and ${a.b}. Each network usually has its own optimizer; check this is intended.`,
+  sameStreamDifferentSeed: (a: { stream: string }) =>
+    `Sources drawing from the stream "${a.stream}" give it different seeds; the graph settings' seed for it is used.`,
+};
+
+type Catalogue = typeof catalogue;
+export type MessageCode = keyof Catalogue;
+export type MessageArgs<C extends MessageCode> = Parameters<Catalogue[C]>[0] extends undefined
+  ? Record<string, never>
+  : Parameters<Catalogue[C]>[0];
+
+export function say<C extends MessageCode>(code: C, args: MessageArgs<C>): string {
+  const fn = catalogue[code] as (a: MessageArgs<C>) => string;
+  return fn(args);
+}
+
+export const messageCodes = Object.keys(catalogue) as MessageCode[];
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}

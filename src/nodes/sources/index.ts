@@ -1,0 +1,4 @@
+import type { AnyNodeDef } from '../types';
+
+/** The sources of the node library, in palette order. */
+export const sources: AnyNodeDef[] = [];
