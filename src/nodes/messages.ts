@@ -5,6 +5,9 @@
  */
 const catalogue = {
   // Reading documents
+  notJson: (a: { detail: string }) => `This file is not a Ganvas graph: it is not valid JSON (${a.detail}).`,
+  tooLarge: (a: { size: string; limit: string }) =>
+    `This graph file is ${a.size}, more than the ${a.limit} a graph may be; it was not opened.`,
   notAnObject: () => 'This file is not a Ganvas graph: it holds no JSON object.',
   notAGraph: (a: { found: string }) =>
     `This file is not a Ganvas graph (its "format" is ${a.found}; a graph says "ganvas-graph").`,
@@ -21,8 +24,10 @@ const catalogue = {
     `This graph was saved in format version ${a.from} and has been updated to version ${a.to}.`,
 
   // Node kinds and params
+  internalError: (a: { node: string; detail: string }) =>
+    `Ganvas could not check ${a.node} (${a.detail}). This is a bug in Ganvas, not in your graph; please report it.`,
   unknownKind: (a: { node: string; kind: string }) =>
-    `${a.node} is a "${a.kind}" node, which this version of Ganvas does not know. It is kept with its settings and wires, but the graph cannot train until it is removed or Ganvas is updated.`,
+    `${a.node} has the kind "${a.kind}", which this version of Ganvas does not know. It is kept with its settings and wires, but the graph cannot train until it is removed or Ganvas is updated.`,
   badParam: (a: { node: string; param: string; detail: string }) =>
     `${a.node}: the setting "${a.param}" is not valid (${a.detail}).`,
   wrongPlace: (a: { node: string; where: string }) =>
@@ -93,8 +98,32 @@ const catalogue = {
   noOptimizer: () => 'This graph has no optimizer, so training would change nothing. Add Adam and wire a loss into it.',
   trainedTwice: (a: { target: string; a: string; b: string }) =>
     `"${a.target}" is trained by both ${a.a} and ${a.b}. Each network usually has its own optimizer; check this is intended.`,
-  sameStreamDifferentSeed: (a: { stream: string }) =>
-    `Sources drawing from the stream "${a.stream}" give it different seeds; the graph settings' seed for it is used.`,
+
+  // Pretrained feature models (model-features)
+  featureModel: (a: { node: string; issue: 'missing' | 'noLayers' | 'size' | 'small'; size?: string; got?: string }) =>
+    a.issue === 'missing'
+      ? `${a.node} has no model yet: load a TensorFlow.js model (a model.json with its weight files) in its settings.`
+      : a.issue === 'noLayers'
+        ? `${a.node} uses no layer of its model: choose at least one layer whose feature maps it should give.`
+        : a.issue === 'size'
+          ? `${a.node}'s model only takes ${a.size} images, but gets ${a.got}. Resize the images to ${a.size} before it.`
+          : `${a.node}'s deepest layer needs images of at least ${a.size} pixels, but gets ${a.got}. Use larger images or an earlier layer.`,
+
+  // Sources (digits)
+  emptySplit: (a: { node: string }) =>
+    `${a.node} holds no digits out ("hold out" is 0), so its held-out split is empty. Set "hold out" above 0, or use the training split.`,
+
+  // Blocks
+  reshapeRank: (a: { node: string; got: string }) =>
+    `${a.node} reshapes each sample to ${a.got}; give one number (a vector) or three (height, width, channels).`,
+  // Losses, optimizers and outputs
+  lossRangeMismatch: (a: { node: string; a: string; b: string }) =>
+    `${a.node} compares images in ${a.a} with images in ${a.b}, so their difference would mean nothing. Insert a Rescale node so both use the same range.`,
+  // Transforms
+  cropTooLarge: (a: { node: string; size: number; h: number; w: number }) =>
+    `${a.node} cuts ${a.size}×${a.size} squares, but its input images are only ${a.h}×${a.w}. Choose a smaller crop size, or feed it larger images.`,
+  resizeTooSmall: (a: { node: string; h: number; w: number; factor: number }) =>
+    `${a.node} would shrink ${a.h}×${a.w} images by ${a.factor} to less than one pixel. Use a larger factor.`,
 };
 
 type Catalogue = typeof catalogue;

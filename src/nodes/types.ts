@@ -145,6 +145,8 @@ export interface NodeDef<S extends z.ZodType = z.ZodType, K extends string = str
   weights?: (params: z.infer<S>, inputs: Record<string, Signal | undefined>) => WeightSpec[];
   /** tfjs: output values from input values. Absent for nodes the runtime handles itself. */
   build?: (ctx: BuildCtx<z.infer<S>>, inputs: Record<string, Value | undefined>) => Record<string, Value>;
+  /** Optimizers: a tfjs optimizer with these params, starting at learning rate `lr`. */
+  makeOptimizer?: (params: z.infer<S>, lr: number) => tf.Optimizer;
   /** A few words summarising the key params, shown on the canvas. */
   summarize?: (params: z.infer<S>) => string;
   /**
