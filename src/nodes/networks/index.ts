@@ -1,5 +1,6 @@
 import type { AnyNodeDef } from '../types';
 import { networkCall, networkInput, networkOutput } from './io';
+import { modelFeatures } from './model-features';
 
-/** Network call sites and the Input/Output nodes of definitions. */
-export const networkNodes: AnyNodeDef[] = [networkCall, networkInput, networkOutput];
+/** Network call sites, the Input/Output nodes of definitions, and pretrained extractors. */
+export const networkNodes: AnyNodeDef[] = [networkCall, networkInput, networkOutput, modelFeatures];
