@@ -79,8 +79,9 @@ export function analyzeGraph(doc: GraphDoc, registry: Registry = defaultRegistry
     report(scope.diagnostics);
     const names = new Set<string>();
     for (const n of net.nodes) {
-      if (n.type !== 'network.input' && n.type !== 'network.output') continue;
-      const key = `${n.type}:${String((scope.params.get(n.id) as { name?: string } | undefined)?.name)}`;
+      const portName = (scope.params.get(n.id) as { name?: string } | undefined)?.name;
+      if ((n.type !== 'network.input' && n.type !== 'network.output') || portName === undefined) continue;
+      const key = `${n.type}:${portName}`;
       if (names.has(key))
         report([diag('error', 'duplicatePortName', { network: net.label || net.id, port: key.split(':')[1]! }, { networkId: net.id, nodeId: n.id })]);
       names.add(key);

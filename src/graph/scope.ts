@@ -235,7 +235,11 @@ export function inferScope(s: ResolvedScope, o: InferOptions): InferredScope {
         r.diagnostics.push(diag('error', 'internalError', { node: name, detail: `output "${port.name}" gives ${describeSignal(sig)}` }, { ...at, nodeId: id }));
     }
     r.signals.set(id, result);
-    if (def.weights) for (const w of def.weights(params, inputs)) r.weights.push({ ...w, block: id });
+    try {
+      if (def.weights) for (const w of def.weights(params, inputs, result)) r.weights.push({ ...w, block: id });
+    } catch (e) {
+      r.diagnostics.push(diag('error', 'internalError', { node: name, detail: String(e) }, { ...at, nodeId: id }));
+    }
   }
   return r;
 }

@@ -141,8 +141,8 @@ export interface NodeDef<S extends z.ZodType = z.ZodType, K extends string = str
   assets?: (params: z.infer<S>) => string[];
   /** Pure: output signals from input signals, or a problem. */
   infer(ctx: InferCtx<z.infer<S>>): InferResult;
-  /** Blocks: the weights this node owns, in fill order, given its inputs. */
-  weights?: (params: z.infer<S>, inputs: Record<string, Signal | undefined>) => WeightSpec[];
+  /** Blocks: the weights this node owns, in fill order, given its inputs and inferred outputs. */
+  weights?: (params: z.infer<S>, inputs: Record<string, Signal | undefined>, outputs: Record<string, Signal>) => WeightSpec[];
   /** tfjs: output values from input values. Absent for nodes the runtime handles itself. */
   build?: (ctx: BuildCtx<z.infer<S>>, inputs: Record<string, Value | undefined>) => Record<string, Value>;
   /** Optimizers: a tfjs optimizer with these params, starting at learning rate `lr`. */

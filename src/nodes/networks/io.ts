@@ -30,6 +30,7 @@ export const networkInput = defineNode({
   infer: (ctx) => ({ out: inputSignal(ctx.params, ctx.inputs.in) }),
   build: (_ctx, inputs) => ({ out: inputs.in! }),
   summarize: (p) => `${p.name}: ${p.type}${p.type === 'image' ? ` ${p.range}` : ''}`,
+  example: { params: { name: 'x' }, inputs: { in: { type: 'image', shape: [2, 8, 8, 3], range: '[-1,1]' } } },
 });
 
 /** The signal an Input hands on: the call site's, typed as the Input declares. */
@@ -63,6 +64,7 @@ export const networkOutput = defineNode({
   },
   build: (_ctx, inputs) => ({ out: inputs.in! }),
   summarize: (p) => `${p.name}: ${p.type}${p.type === 'image' ? ` ${p.range}` : ''}`,
+  example: { params: { type: 'image', range: '[-1,1]' }, inputs: { in: { type: 'tensor', shape: [2, 8, 8, 3] } } },
 });
 
 export const networkCall = defineNode({
@@ -83,4 +85,6 @@ export const networkCall = defineNode({
   // The compiler infers call sites through the network definition.
   infer: (ctx) => ({ ...ctx.inputs }) as Record<string, Signal>,
   summarize: (p) => p.network,
+  // Its ports come from the network it names; the compiler's tests exercise call sites.
+  example: { params: { network: 'gen' } },
 });
