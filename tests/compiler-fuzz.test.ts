@@ -10,6 +10,9 @@ import { tinyPix2pix } from '../src/graph/fixtures';
 import { parseGraphDoc } from '../src/graph/parse';
 import { nodeDefs } from '../src/nodes/registry';
 
+/** FUZZ_RUNS scales the number of cases for a long hunt; CI uses the defaults. */
+const runs = (n: number) => n * Number(process.env.FUZZ_RUNS ?? 1);
+
 const kinds = [...nodeDefs.map((d) => d.kind), 'no-such-kind'];
 const handles = ['in', 'out', 'a', 'b', 'loss', 'scores', 't1', 't2', 'in1', 'in2', 'condition', 'image', 'f1', 'label', 'init', 'mask', 'x'];
 const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
@@ -52,7 +55,7 @@ describe('reading and compiling arbitrary input', () => {
         const r = parseGraphDoc(v);
         if (r.doc) compile(r.doc);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -68,7 +71,7 @@ describe('reading and compiling arbitrary input', () => {
         }
         if (plan) expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -99,7 +102,7 @@ describe('reading and compiling arbitrary input', () => {
           for (const e of r.doc!.edges.slice(0, 4)) canConnect(r.doc!, e);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -53,4 +53,5 @@ export const conv2d = defineNode({
     return { out };
   },
   summarize: (p) => `${p.filters} · ${p.kernel}×${p.kernel}${p.stride > 1 ? ` /${p.stride}` : ''}`,
+  example: { params: { filters: 3, kernel: 4, stride: 2 }, inputs: { in: tensor([2, 5, 5, 2]) } },
 });

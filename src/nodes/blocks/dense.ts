@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { zInit, kernelInit } from './init-params';
+import { vec2, vector, isProblemValue } from '../shape';
+import { defineNode } from '../types';
+
+export const zDenseParams = z.object({
+  units: z.int().min(1).max(1 << 20).default(128).describe('Output values per sample'),
+  bias: z.boolean().default(true).describe('Add a learned bias (off when a norm layer follows)'),
+  ...zInit,
+});
+
+export const dense = defineNode({
+  kind: 'dense',
+  label: 'Dense',
+  category: 'block',
+  summary: 'A fully connected layer: every output is a learned weighted sum of every input value.',
+  docs:
+    'Multiplies a vector of N values by a learned N×units matrix (and adds a bias). A DCGAN generator ' +
+    'starts with one to turn noise into a small feature map (follow it with Reshape); a discriminator ' +
+    'ends with one after Flatten to give a single score.',
+  params: zDenseParams,
+  where: 'network',
+  inputs: [{ name: 'in', label: 'in', type: 'vector' }],
+  outputs: [{ name: 'out', label: 'out', type: 'vector' }],
+  infer(ctx) {
+    const x = vec2(ctx, 'in');
+    if (isProblemValue(x)) return x;
+    return { out: vector([x.shape[0]!, ctx.params.units]) };
+  },
+  weights(p, inputs) {
+    const n = inputs.in?.shape[1] ?? 0;
+    const specs = [kernelInit('kernel', [n, p.units], p, n)];
+    if (p.bias) specs.push({ name: 'bias', shape: [p.units], init: 'zeros', trainable: true });
+    return specs;
+  },
+  build(ctx, inputs) {
+    const x = inputs.in as tf.Tensor2D;
+    const w = ctx.weight('kernel') as tf.Tensor2D;
+    return { out: ctx.params.bias ? tf.fused.matMul({ a: x, b: w, bias: ctx.weight('bias') }) : tf.matMul(x, w) };
+  },
+  summarize: (p) => `${p.units}`,
+  example: { params: { units: 5 }, inputs: { in: vector([2, 4]) } },
+});

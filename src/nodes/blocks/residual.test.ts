@@ -1,0 +1,94 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { activation } from './activation';
+import { add } from './add';
+import { batchNorm } from './batch-norm';
+import { conv2d } from './conv2d';
+import { residual } from './residual';
+import { conv2dRef, instanceNormRef, reluRef } from './reference';
+import { arr, data, expectClose, inferFor, runBlock, toArr4, weightsFor } from './testing';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const same3 = { before: 1, after: 1 };
+
+describe('residual', () => {
+  it('instance: h + IN(conv(relu(IN(conv(h))))) as loops', () => {
+    tf.tidy(() => {
+      const h = data([2, 4, 4, 3], 101);
+      const w = {
+        'a.kernel': tf.mul(data([3, 3, 3, 3], 102), 0.5),
+        'a.gamma': tf.tensor([1.2, 0.7, -1]),
+        'a.beta': tf.tensor([0.1, 0, -0.2]),
+        'b.kernel': tf.mul(data([3, 3, 3, 3], 103), 0.5),
+        'b.gamma': tf.tensor([0.9, 1.1, 2]),
+        'b.beta': tf.tensor([-0.3, 0.4, 0]),
+      };
+      const r = runBlock(residual, { inputs: { in: h }, weights: w });
+      const v = (k: keyof typeof w) => w[k].dataSync();
+      const x = toArr4(h);
+      const a = reluRef(instanceNormRef(conv2dRef(x, v('a.kernel'), 3, 3, 1, same3), 1e-5, v('a.gamma'), v('a.beta')));
+      const b = instanceNormRef(conv2dRef(a, v('b.kernel'), 3, 3, 1, same3), 1e-5, v('b.gamma'), v('b.beta'));
+      const want = Array.from(x.data, (xv, i) => xv + b.data[i]!);
+      expect(toArr4(r.outputs.out).shape).toEqual([2, 4, 4, 3]);
+      expectClose(arr(r.outputs.out), want, 5e-5);
+    });
+  });
+
+  it('none: h + conv(relu(conv(h))) as loops', () => {
+    tf.tidy(() => {
+      const h = data([1, 5, 5, 2], 104);
+      const ka = data([3, 3, 2, 2], 105);
+      const kb = data([3, 3, 2, 2], 106);
+      const r = runBlock(residual, { params: { norm: 'none' }, inputs: { in: h }, weights: { 'a.kernel': ka, 'b.kernel': kb } });
+      expect(r.specs.map((s) => s.name)).toEqual(['a.kernel', 'b.kernel']);
+      const x = toArr4(h);
+      const b = conv2dRef(reluRef(conv2dRef(x, ka.dataSync(), 3, 2, 1, same3)), kb.dataSync(), 3, 2, 1, same3);
+      expectClose(arr(r.outputs.out), Array.from(x.data, (xv, i) => xv + b.data[i]!), 1e-5);
+    });
+  });
+
+  it('batch: equals conv → batch-norm → relu → conv → batch-norm → add, running statistics included', () => {
+    tf.tidy(() => {
+      const h = data([3, 3, 3, 2], 107);
+      const r = runBlock(residual, { params: { norm: 'batch' }, inputs: { in: h }, seed: 5 });
+      const w = r.weights;
+      const conv = (x: tf.Tensor, k: tf.Tensor) =>
+        runBlock(conv2d, { params: { filters: 2, bias: false }, inputs: { in: x }, weights: { kernel: k } }).outputs.out as tf.Tensor;
+      const bn = (x: tf.Tensor, p: string) =>
+        runBlock(batchNorm, {
+          inputs: { in: x },
+          weights: { gamma: w[`${p}gamma`]!, beta: w[`${p}beta`]!, movingMean: w[`${p}movingMean`]!, movingVar: w[`${p}movingVar`]! },
+        });
+      const na = bn(conv(h, w['a.kernel']!), 'a.');
+      const inner = runBlock(activation, { inputs: { in: na.outputs.out as tf.Tensor } }).outputs.out as tf.Tensor;
+      const nb = bn(conv(inner, w['b.kernel']!), 'b.');
+      const want = runBlock(add, { inputs: { in1: h, in2: nb.outputs.out as tf.Tensor } }).outputs.out;
+      expectClose(arr(r.outputs.out), arr(want), 1e-5);
+      expectClose(arr(r.assigned['a.movingVar']), arr(na.assigned.movingVar), 1e-6);
+      expectClose(arr(r.assigned['b.movingMean']), arr(nb.assigned.movingMean), 1e-6);
+      expect(Object.keys(r.assigned).sort()).toEqual(['a.movingMean', 'a.movingVar', 'b.movingMean', 'b.movingVar']);
+    });
+  });
+
+  it('declares its weights in the agreed order', () => {
+    const specs = weightsFor(residual, { norm: 'batch', kernel: 3 }, { in: { type: 'tensor', shape: [1, 8, 8, 64] } });
+    expect(specs.map((s) => [s.name, s.shape, s.init, s.trainable])).toEqual([
+      ['a.kernel', [3, 3, 64, 64], 'normal', true],
+      ['a.gamma', [64], 'ones', true],
+      ['a.beta', [64], 'zeros', true],
+      ['b.kernel', [3, 3, 64, 64], 'normal', true],
+      ['b.gamma', [64], 'ones', true],
+      ['b.beta', [64], 'zeros', true],
+      ['a.movingMean', [64], 'zeros', false],
+      ['a.movingVar', [64], 'ones', false],
+      ['b.movingMean', [64], 'zeros', false],
+      ['b.movingVar', [64], 'ones', false],
+    ]);
+    expect(inferFor(residual, {}, { in: { type: 'tensor', shape: [2, 8, 8, 64] } })).toEqual({
+      out: { type: 'tensor', shape: [2, 8, 8, 64] },
+    });
+  });
+});
