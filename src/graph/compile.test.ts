@@ -50,6 +50,25 @@ describe('compile: a tiny pix2pix', () => {
   it('lists taps and loss nodes', () => {
     expect(plan!.taps.map((t) => [t.id, t.steps])).toEqual([['preview', ['G']]]);
     expect(plan!.losses.sort()).toEqual(['L1', 'lossD', 'lossFake', 'lossG', 'lossGan', 'lossReal']);
+    expect(plan!.reports).toEqual([]);
+  });
+
+  it('plots charts from the logged losses, with no pass of their own', () => {
+    const d = tinyPix2pix();
+    d.nodes.push(node('chart', 'chart', { count: 2 }));
+    d.edges.push(wire('lossD.loss', 'chart.l1'), wire('lossG.loss', 'chart.l2'));
+    const p = compile(d).plan!;
+    expect(p.taps.map((t) => t.id)).toEqual(['preview']);
+    expect(p.charts).toEqual([{ id: 'chart', params: expect.anything(), series: [{ node: 'lossD', port: 'loss' }, { node: 'lossG', port: 'loss' }] }]);
+  });
+
+  it('plans losses nothing minimises, so they can be reported', () => {
+    const d = tinyPix2pix();
+    d.nodes.push(node('G2', 'network', { network: 'gen' }), node('extra', 'l2'));
+    d.edges.push(wire('y.out', 'G2.in'), wire('G2.out', 'extra.a'), wire('y.out', 'extra.b'));
+    const p = compile(d).plan!;
+    expect(p.losses).toContain('extra');
+    expect(p.reports).toEqual(['G2', 'extra']);
   });
 
   it('is plain data that survives a trip through JSON (it is posted to a worker)', () => {

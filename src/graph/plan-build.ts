@@ -51,9 +51,16 @@ export function buildPlan(
     return r;
   };
   const lossOf = (o: OptimizerTargets) => scope.inputsOf.get(o.id)?.get('loss');
-  const taps = doc.nodes.filter((n) => category(n.id) === 'output' && scope.order.includes(n.id));
-  const roots = [...optimizers.flatMap((o) => lossOf(o)?.from ?? []), ...taps.flatMap((t) => [...(scope.inputsOf.get(t.id)?.values() ?? [])].map((w) => w.from))];
-  const needed = ancestors(roots, links);
+  const placed = new Set(scope.order);
+  const outputs = doc.nodes.filter((n) => category(n.id) === 'output' && placed.has(n.id));
+  // Charts plot the logged losses; previews and inspects are taps with a pass of their own.
+  const charts = outputs.filter((n) => kindOf(n.id) === 'chart');
+  const taps = outputs.filter((n) => kindOf(n.id) !== 'chart');
+  const fedBy = (id: string) => [...(scope.inputsOf.get(id)?.values() ?? [])].map((w) => w.from);
+  // Every loss is planned, so that losses no optimizer minimises can still be reported.
+  const lossNodes = scope.order.filter((id) => category(id) === 'loss');
+  const minimised = ancestors(optimizers.flatMap((o) => lossOf(o)?.from ?? []), links);
+  const needed = ancestors([...minimised, ...taps.flatMap((t) => fedBy(t.id)), ...lossNodes], links);
   const ordered = (ids: Set<string>, p?: Phase) => scope.order.filter((id) => ids.has(id) && (!p || phase.get(id) === p));
 
   const steps: PlanStep[] = ordered(needed).map((id) => {
@@ -113,9 +120,11 @@ export function buildPlan(
       kind: kindOf(t.id),
       params: scope.params.get(t.id),
       inputs: refsOf(scope, t.id),
-      steps: ordered(ancestors([...(scope.inputsOf.get(t.id)?.values() ?? [])].map((w) => w.from), links), 'model'),
+      steps: ordered(ancestors(fedBy(t.id), links), 'model'),
     })),
-    losses: steps.filter((s) => category(s.id) === 'loss').map((s) => s.id),
+    charts: charts.map((c) => ({ id: c.id, params: scope.params.get(c.id), series: Object.values(refsOf(scope, c.id)) })),
+    losses: lossNodes,
+    reports: ordered(ancestors(lossNodes.filter((id) => !minimised.has(id)), links)).filter((id) => phase.get(id) === 'model'),
   };
 }
 

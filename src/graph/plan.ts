@@ -13,7 +13,9 @@
  *    `redrawSteps`) before each repeat;
  * 4. batch-norm running statistics update once per iteration (the first training pass);
  * 5. taps (previews, inspects) run every `every` iterations as a separate no-grad pass on a
- *    fixed batch drawn once at the start.
+ *    fixed batch drawn once at the start; losses are read back every `logEvery` iterations
+ *    (losses nothing minimises are evaluated then, without a tape: `reports`), and charts
+ *    plot those readings.
  */
 import type { Signal } from '../nodes/types';
 import type { PlanWeight } from './analyze';
@@ -105,6 +107,13 @@ export interface TrainingPlan {
   trainableImages: { id: string; weights: PlanWeight[] }[];
   optimizers: PlanOptimizer[];
   taps: PlanTap[];
-  /** Every loss node id, for logging. */
+  /** Charts plot logged losses at the log cadence; they cause no pass of their own. */
+  charts: { id: string; params: unknown; series: PlanRef[] }[];
+  /** Every loss node id, logged every `logEvery` iterations. */
   losses: string[];
+  /**
+   * The model-phase steps, in order, that losses no optimizer minimises depend on: a no-grad
+   * pass evaluates them at the log cadence so those losses can be reported.
+   */
+  reports: string[];
 }
