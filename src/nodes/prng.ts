@@ -12,8 +12,9 @@ export interface Rng {
   readonly drawn: number;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
+export function mulberry32(seed: number, skip = 0): () => number {
+  // The state advances by a constant per draw, so skipping n draws is one multiply (mod 2³²).
+  let a = (seed + Math.imul(skip >>> 0, 0x6d2b79f5)) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -24,13 +25,12 @@ export function mulberry32(seed: number): () => number {
 }
 
 export function createRng(seed: number, skip = 0): Rng {
-  const next = mulberry32(seed);
-  let drawn = 0;
+  const next = mulberry32(seed, skip);
+  let drawn = skip;
   const uniform = () => {
     drawn++;
     return next();
   };
-  for (let i = 0; i < skip; i++) uniform();
   return {
     uniform,
     normal() {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activation } from './activation';
-import { arr, expectClose, inferFor, runBlock } from './testing';
+import { expectNear, inferNode, runNode, valuesOf } from '../testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -18,14 +18,14 @@ describe('activation', () => {
     ['sigmoid', {}, (v: number) => 1 / (1 + Math.exp(-v))],
   ] as const)('%s %o matches its formula', (fn, extra, f) => {
     tf.tidy(() => {
-      const r = runBlock(activation, { params: { fn, ...extra }, inputs: { in: tf.tensor(xs, [2, 3]) } });
-      expectClose(arr(r.outputs.out), xs.map(f), 1e-6);
+      const r = runNode(activation, { params: { fn, ...extra }, inputs: { in: tf.tensor(xs, [2, 3]) } });
+      expectNear(valuesOf(r.outputs.out), xs.map(f), 1e-6);
     });
   });
 
   it('keeps vectors vectors and maps tensors (an image stops being one)', () => {
-    expect(inferFor(activation, {}, { in: { type: 'vector', shape: [2, 3] } })).toEqual({ out: { type: 'vector', shape: [2, 3] } });
-    expect(inferFor(activation, {}, { in: { type: 'image', shape: [2, 4, 4, 3], range: '[0,1]' } })).toEqual({
+    expect(inferNode(activation, {}, { in: { type: 'vector', shape: [2, 3] } })).toEqual({ out: { type: 'vector', shape: [2, 3] } });
+    expect(inferNode(activation, {}, { in: { type: 'image', shape: [2, 4, 4, 3], range: '[0,1]' } })).toEqual({
       out: { type: 'tensor', shape: [2, 4, 4, 3] },
     });
   });

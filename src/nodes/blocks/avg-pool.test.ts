@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { avgPool } from './avg-pool';
 import { at } from './reference';
-import { arr, data, expectClose, inferFor, runBlock, toArr4 } from './testing';
+import { expectNear, inferNode, runNode, uniform, valuesOf } from '../testing';
+import { toArr4 } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -39,17 +40,17 @@ describe('avg-pool', () => {
     ['3×3 stride 1 same on 5 (pad 1/1)', { size: 3, stride: 1, padding: 'same' }, 5, 1, 5],
   ] as const)('%s matches a loop', (_n, params, n, before, out) => {
     tf.tidy(() => {
-      const x = data([2, n, n, 2], 81);
-      const r = runBlock(avgPool, { params, inputs: { in: x } });
+      const x = uniform([2, n, n, 2], 81);
+      const r = runNode(avgPool, { params, inputs: { in: x } });
       expect(toArr4(r.outputs.out).shape).toEqual([2, out, out, 2]);
       const k = params.size;
       const s = 'stride' in params ? params.stride : k;
-      expectClose(arr(r.outputs.out), poolRef(toArr4(x), k, s, before, out, out), 1e-5);
+      expectNear(valuesOf(r.outputs.out), poolRef(toArr4(x), k, s, before, out, out), 1e-5);
     });
   });
 
   it('reports an input smaller than the window', () => {
-    expect(inferFor(avgPool, { size: 4 }, { in: { type: 'tensor', shape: [1, 3, 8, 2] } })).toMatchObject({
+    expect(inferNode(avgPool, { size: 4 }, { in: { type: 'tensor', shape: [1, 3, 8, 2] } })).toMatchObject({
       code: 'tooSmall',
       port: 'in',
     });

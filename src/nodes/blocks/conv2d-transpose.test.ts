@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2dTranspose } from './conv2d-transpose';
 import { conv2dTransposeRef } from './reference';
-import { data, expectClose, inferFor, runBlock, toArr4, weightsFor } from './testing';
+import { expectNear, inferNode, runNode, uniform, weightsFor } from '../testing';
+import { toArr4 } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -17,10 +18,10 @@ describe('conv2d-transpose', () => {
     ['3×3 s2 3→6 (pad 0/1)', 3, 3, 2, 0, true],
   ])('%s matches the scatter loop', (_name, n, k, s, before, bias) => {
     tf.tidy(() => {
-      const x = data([2, n, n, 2], 31);
-      const kernel = data([k, k, 3, 2], 32);
-      const b = data([3], 33);
-      const r = runBlock(conv2dTranspose, {
+      const x = uniform([2, n, n, 2], 31);
+      const kernel = uniform([k, k, 3, 2], 32);
+      const b = uniform([3], 33);
+      const r = runNode(conv2dTranspose, {
         params: { filters: 3, kernel: k, stride: s, bias },
         inputs: { in: x },
         weights: bias ? { kernel, bias: b } : { kernel },
@@ -29,12 +30,12 @@ describe('conv2d-transpose', () => {
       expect(got.shape).toEqual([2, n * s, n * s, 3]);
       expect(r.signals.out!.shape).toEqual(got.shape);
       const want = conv2dTransposeRef(toArr4(x), kernel.dataSync(), k, 3, s, { before }, bias ? b.dataSync() : undefined);
-      expectClose(got.data, want.data, 1e-5);
+      expectNear(got.data, want.data, 1e-5);
     });
   });
 
   it('gives n·stride even for non-square inputs', () => {
-    const r = inferFor(conv2dTranspose, { filters: 5, stride: 2 }, { in: { type: 'tensor', shape: [3, 7, 4, 2] } });
+    const r = inferNode(conv2dTranspose, { filters: 5, stride: 2 }, { in: { type: 'tensor', shape: [3, 7, 4, 2] } });
     expect(r).toEqual({ out: { type: 'tensor', shape: [3, 14, 8, 5] } });
   });
 
@@ -56,8 +57,8 @@ describe('conv2d-transpose', () => {
   });
 
   it('needs a feature map', () => {
-    const r = inferFor(conv2dTranspose, {}, { in: { type: 'vector', shape: [2, 10] } });
+    const r = inferNode(conv2dTranspose, {}, { in: { type: 'vector', shape: [2, 10] } });
     expect(r).toMatchObject({ problem: true, code: 'rankMismatch', port: 'in' });
-    expect(inferFor(conv2dTranspose, {}, {})).toMatchObject({ problem: true, code: 'missingInput', port: 'in' });
+    expect(inferNode(conv2dTranspose, {}, {})).toMatchObject({ problem: true, code: 'missingInput', port: 'in' });
   });
 });

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2d } from './conv2d';
 import { conv2dRef } from './reference';
-import { data, expectClose, inferFor, runBlock, toArr4, weightsFor } from './testing';
+import { expectNear, inferNode, runNode, uniform, weightsFor } from '../testing';
+import { toArr4 } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -17,23 +18,23 @@ describe('conv2d', () => {
     ['5×5 s2 on 14 (pad 1/2)', 14, 5, 2, { before: 1, after: 2 }, 7],
   ])("'same' %s matches a direct loop", (_name, n, k, s, pad, out) => {
     tf.tidy(() => {
-      const x = data([2, n, n, 3], 11);
-      const kernel = data([k, k, 3, 4], 12);
-      const bias = data([4], 13);
-      const r = runBlock(conv2d, { params: { filters: 4, kernel: k, stride: s }, inputs: { in: x }, weights: { kernel, bias } });
+      const x = uniform([2, n, n, 3], 11);
+      const kernel = uniform([k, k, 3, 4], 12);
+      const bias = uniform([4], 13);
+      const r = runNode(conv2d, { params: { filters: 4, kernel: k, stride: s }, inputs: { in: x }, weights: { kernel, bias } });
       const got = toArr4(r.outputs.out);
       expect(got.shape).toEqual([2, out, out, 4]);
       const want = conv2dRef(toArr4(x), kernel.dataSync(), k, 4, s, pad, bias.dataSync());
       expect(want.shape).toEqual(got.shape);
-      expectClose(got.data, want.data, 1e-5);
+      expectNear(got.data, want.data, 1e-5);
     });
   });
 
   it("'valid' without bias matches a direct loop", () => {
     tf.tidy(() => {
-      const x = data([1, 7, 6, 2], 21);
-      const kernel = data([3, 3, 2, 3], 22);
-      const r = runBlock(conv2d, {
+      const x = uniform([1, 7, 6, 2], 21);
+      const kernel = uniform([3, 3, 2, 3], 22);
+      const r = runNode(conv2d, {
         params: { filters: 3, kernel: 3, stride: 2, padding: 'valid', bias: false },
         inputs: { in: x },
         weights: { kernel },
@@ -41,7 +42,7 @@ describe('conv2d', () => {
       expect(r.specs.map((s) => s.name)).toEqual(['kernel']);
       const want = conv2dRef(toArr4(x), kernel.dataSync(), 3, 3, 2, { before: 0, after: 0 });
       expect(toArr4(r.outputs.out).shape).toEqual([1, 3, 2, 3]);
-      expectClose(toArr4(r.outputs.out).data, want.data, 1e-5);
+      expectNear(toArr4(r.outputs.out).data, want.data, 1e-5);
     });
   });
 
@@ -56,7 +57,7 @@ describe('conv2d', () => {
   });
 
   it('reports an input smaller than a valid kernel', () => {
-    const r = inferFor(conv2d, { kernel: 5, padding: 'valid' }, { in: { type: 'tensor', shape: [1, 3, 3, 1] } });
+    const r = inferNode(conv2d, { kernel: 5, padding: 'valid' }, { in: { type: 'tensor', shape: [1, 3, 3, 1] } });
     expect(r).toMatchObject({ problem: true, code: 'tooSmall', port: 'in' });
   });
 });

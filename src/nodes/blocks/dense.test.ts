@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dense } from './dense';
-import { arr, data, expectClose, inferFor, runBlock, weightsFor } from './testing';
+import { expectNear, inferNode, runNode, uniform, valuesOf, weightsFor } from '../testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -10,10 +10,10 @@ beforeAll(async () => {
 describe('dense', () => {
   it.each([true, false])('bias %s matches a loop over [in, out] weights', (bias) => {
     tf.tidy(() => {
-      const x = data([3, 4], 41);
-      const kernel = data([4, 5], 42);
-      const b = data([5], 43);
-      const r = runBlock(dense, { params: { units: 5, bias }, inputs: { in: x }, weights: bias ? { kernel, bias: b } : { kernel } });
+      const x = uniform([3, 4], 41);
+      const kernel = uniform([4, 5], 42);
+      const b = uniform([5], 43);
+      const r = runNode(dense, { params: { units: 5, bias }, inputs: { in: x }, weights: bias ? { kernel, bias: b } : { kernel } });
       const xv = x.dataSync();
       const kv = kernel.dataSync();
       const bv = b.dataSync();
@@ -25,7 +25,7 @@ describe('dense', () => {
           want.push(acc);
         }
       expect((r.outputs.out as tf.Tensor).shape).toEqual([3, 5]);
-      expectClose(arr(r.outputs.out), want, 1e-5);
+      expectNear(valuesOf(r.outputs.out), want, 1e-5);
     });
   });
 
@@ -37,8 +37,8 @@ describe('dense', () => {
   });
 
   it('infers a vector and refuses a feature map', () => {
-    expect(inferFor(dense, { units: 7 }, { in: { type: 'vector', shape: [2, 3] } })).toEqual({ out: { type: 'vector', shape: [2, 7] } });
-    expect(inferFor(dense, {}, { in: { type: 'tensor', shape: [2, 7, 7, 1] } })).toMatchObject({
+    expect(inferNode(dense, { units: 7 }, { in: { type: 'vector', shape: [2, 3] } })).toEqual({ out: { type: 'vector', shape: [2, 7] } });
+    expect(inferNode(dense, {}, { in: { type: 'tensor', shape: [2, 7, 7, 1] } })).toMatchObject({
       problem: true,
       code: 'rankMismatch',
       port: 'in',

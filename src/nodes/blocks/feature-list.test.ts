@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { featureList } from './feature-list';
-import { data, inferFor, runBlock } from './testing';
-import type { PortSpec } from '../types';
+import { tensor as t } from '../shape';
+import { inferNode, portsOf, runNode, uniform } from '../testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -11,9 +11,9 @@ beforeAll(async () => {
 describe('feature-list', () => {
   it('gives the input tensors in port order, as layers f1..fN', () => {
     tf.tidy(() => {
-      const f1 = data([2, 8, 8, 4], 111);
-      const f2 = data([2, 4, 4, 8], 112);
-      const r = runBlock(featureList, { params: { count: 2 }, inputs: { f1, f2 } });
+      const f1 = uniform([2, 8, 8, 4], 111);
+      const f2 = uniform([2, 4, 4, 8], 112);
+      const r = runNode(featureList, { params: { count: 2 }, inputs: { f1, f2 } });
       const out = r.outputs.out as tf.Tensor[];
       expect(out).toHaveLength(2);
       expect(out[0]).toBe(f1);
@@ -30,14 +30,13 @@ describe('feature-list', () => {
   });
 
   it('has ports f1..fN and names the port of a problem', () => {
-    const ports = (featureList.inputs as (p: unknown) => PortSpec[])(featureList.params.parse({ count: 3 }));
+    const ports = portsOf(featureList, { count: 3 });
     expect(ports.map((p) => p.name)).toEqual(['f1', 'f2', 'f3']);
-    const t = (shape: number[]) => ({ type: 'tensor' as const, shape });
-    expect(inferFor(featureList, { count: 2 }, { f1: t([2, 8, 8, 4]) })).toMatchObject({ code: 'missingInput', port: 'f2' });
-    expect(inferFor(featureList, { count: 2 }, { f1: t([2, 8, 8, 4]), f2: t([3, 4, 4, 8]) })).toMatchObject({
+    expect(inferNode(featureList, { count: 2 }, { f1: t([2, 8, 8, 4]) })).toMatchObject({ code: 'missingInput', port: 'f2' });
+    expect(inferNode(featureList, { count: 2 }, { f1: t([2, 8, 8, 4]), f2: t([3, 4, 4, 8]) })).toMatchObject({
       code: 'batchMismatch',
       port: 'f2',
     });
-    expect(inferFor(featureList, { count: 1 }, { f1: { type: 'vector', shape: [2, 5] } })).toMatchObject({ code: 'rankMismatch', port: 'f1' });
+    expect(inferNode(featureList, { count: 1 }, { f1: { type: 'vector', shape: [2, 5] } })).toMatchObject({ code: 'rankMismatch', port: 'f1' });
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { blocks } from './index';
-import { weightsFor } from './testing';
+import { weightsFor } from '../testing';
 
 const agreed = [
   'conv2d', 'conv2d-transpose', 'dense', 'reshape', 'flatten', 'instance-norm', 'batch-norm', 'activation',

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { upsample } from './upsample';
 import { at } from './reference';
-import { arr, data, expectClose, inferFor, runBlock, toArr4 } from './testing';
+import { expectNear, inferNode, runNode, uniform, valuesOf } from '../testing';
+import { toArr4 } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -11,8 +12,8 @@ beforeAll(async () => {
 describe('upsample nearest', () => {
   it.each([2, 3])('×%i repeats each pixel in a square', (f) => {
     tf.tidy(() => {
-      const x = data([2, 3, 2, 2], 71);
-      const r = runBlock(upsample, { params: { factor: f }, inputs: { in: x } });
+      const x = uniform([2, 3, 2, 2], 71);
+      const r = runNode(upsample, { params: { factor: f }, inputs: { in: x } });
       const y = toArr4(r.outputs.out);
       expect(y.shape).toEqual([2, 3 * f, 2 * f, 2]);
       const xa = toArr4(x);
@@ -27,9 +28,9 @@ describe('upsample nearest', () => {
   it('has the exact gradient at batch 2: each input pixel sums its square of upstream gradients', () => {
     tf.tidy(() => {
       const f = 2;
-      const x = data([2, 3, 4, 3], 72);
-      const up = data([2, 6, 8, 3], 73);
-      const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(runBlock(upsample, { inputs: { in: t } }).outputs.out as tf.Tensor, up)))(x);
+      const x = uniform([2, 3, 4, 3], 72);
+      const up = uniform([2, 6, 8, 3], 73);
+      const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(runNode(upsample, { inputs: { in: t } }).outputs.out as tf.Tensor, up)))(x);
       const u = toArr4(up);
       const want: number[] = [];
       for (let b = 0; b < 2; b++)
@@ -40,7 +41,7 @@ describe('upsample nearest', () => {
               for (let i = 0; i < f; i++) for (let j = 0; j < f; j++) s += at(u, b, h * f + i, w * f + j, c);
               want.push(s);
             }
-      expectClose(arr(g), want, 1e-6);
+      expectNear(valuesOf(g), want, 1e-6);
     });
   });
 });
@@ -70,15 +71,15 @@ describe('upsample bilinear', () => {
 
   it.each([2, 3])('×%i matches PyTorch align_corners=False', (f) => {
     tf.tidy(() => {
-      const x = data([2, 3, 4, 2], 74);
-      const r = runBlock(upsample, { params: { factor: f, mode: 'bilinear' }, inputs: { in: x } });
+      const x = uniform([2, 3, 4, 2], 74);
+      const r = runNode(upsample, { params: { factor: f, mode: 'bilinear' }, inputs: { in: x } });
       expect(toArr4(r.outputs.out).shape).toEqual([2, 3 * f, 4 * f, 2]);
-      expectClose(arr(r.outputs.out), bilinearRef(toArr4(x), f), 1e-5);
+      expectNear(valuesOf(r.outputs.out), bilinearRef(toArr4(x), f), 1e-5);
     });
   });
 
   it('infers factor× the size', () => {
-    expect(inferFor(upsample, { factor: 4 }, { in: { type: 'tensor', shape: [1, 3, 5, 2] } })).toEqual({
+    expect(inferNode(upsample, { factor: 4 }, { in: { type: 'tensor', shape: [1, 3, 5, 2] } })).toEqual({
       out: { type: 'tensor', shape: [1, 12, 20, 2] },
     });
   });

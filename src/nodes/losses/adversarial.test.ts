@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tensor, vector } from '../shape';
 import { adversarial, adversarialLoss } from './adversarial';
-import { expectAllClose, expectClose, features, inferNode, lossValue } from './testing';
+import { expectClose, features, inferNode } from '../testing';
+import { lossValue } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -63,7 +64,7 @@ describe('adversarial loss', () => {
     const grad = tf.tidy(() => tf.grad((t: tf.Tensor) => adversarialLoss(t, { loss: 'bce', side }))(tf.tensor(x, [n, 1])));
     // d/dx softplus(−x) = −σ(−x); d/dx softplus(x) = σ(x)
     const want = x.map((v) => (side === 'fake' ? sigmoid(v) : -sigmoid(-v)) / n);
-    expectAllClose(grad.dataSync(), want, 1e-5, 1e-9);
+    expectClose(grad.dataSync(), want, 1e-5, 1e-9);
     grad.dispose();
   });
 
@@ -71,10 +72,10 @@ describe('adversarial loss', () => {
     const n = scores.length;
     const g = (loss: 'lsgan' | 'hinge', side: 'real' | 'fake' | 'generator') =>
       tf.tidy(() => tf.grad((t: tf.Tensor) => adversarialLoss(t, { loss, side }))(tf.tensor(scores, [n, 1]))).arraySync() as number[][];
-    expectAllClose(g('lsgan', 'real').flat(), scores.map((v) => (2 * (v - 1)) / n));
-    expectAllClose(g('lsgan', 'fake').flat(), scores.map((v) => (2 * v) / n));
-    expectAllClose(g('hinge', 'real').flat(), scores.map((v) => (v < 1 ? -1 / n : 0)));
-    expectAllClose(g('hinge', 'generator').flat(), scores.map(() => -1 / n));
+    expectClose(g('lsgan', 'real').flat(), scores.map((v) => (2 * (v - 1)) / n));
+    expectClose(g('lsgan', 'fake').flat(), scores.map((v) => (2 * v) / n));
+    expectClose(g('hinge', 'real').flat(), scores.map((v) => (v < 1 ? -1 / n : 0)));
+    expectClose(g('hinge', 'generator').flat(), scores.map(() => -1 / n));
   });
 
   it('infers a scalar from vectors and maps, and refuses feature lists', () => {

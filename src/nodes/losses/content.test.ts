@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { content } from './content';
-import { expectClose, features, inferNode, lossValue, randomArray } from './testing';
+import { expectClose, features, inferNode, randomValues } from '../testing';
+import { lossValue } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -9,8 +10,8 @@ beforeAll(async () => {
 
 const f1 = [2, 4, 4, 3];
 const f2 = [2, 2, 2, 5];
-const a = [randomArray(96, 1), randomArray(40, 2)];
-const b = [randomArray(96, 3), randomArray(40, 4)];
+const a = [randomValues(96, 1), randomValues(40, 2)];
+const b = [randomValues(96, 3), randomValues(40, 4)];
 const mse = (x: number[], y: number[]) => x.reduce((s, v, i) => s + (v - y[i % y.length]!) ** 2, 0) / x.length;
 const values = (bShape2 = f2, b2 = b[1]!) => ({
   input: [tf.tensor(a[0]!, f1), tf.tensor(a[1]!, f2)],
@@ -27,7 +28,7 @@ describe('content loss', () => {
   });
 
   it('broadcasts a target batch of 1', () => {
-    const one = randomArray(20, 9);
+    const one = randomValues(20, 9);
     expectClose(lossValue(content, {}, values([1, 2, 2, 5], one)), mse(a[1]!, one));
   });
 

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { featureMatching } from './feature-matching';
-import { expectClose, features, inferNode, lossValue, randomArray } from './testing';
+import { expectClose, features, inferNode, randomValues } from '../testing';
+import { lossValue } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -21,10 +22,10 @@ function fmTerm(a: number[], ba: number, b: number[], bb: number): number {
   return s / n;
 }
 
-const a1 = randomArray(3 * 16, 1);
-const b1 = randomArray(2 * 16, 2);
-const a2 = randomArray(3 * 6, 3);
-const b2 = randomArray(2 * 6, 4);
+const a1 = randomValues(3 * 16, 1);
+const b1 = randomValues(2 * 16, 2);
+const a2 = randomValues(3 * 6, 3);
+const b2 = randomValues(2 * 6, 4);
 const values = () => ({
   a: [tf.tensor(a1, [3, 2, 2, 4]), tf.tensor(a2, [3, 6])],
   b: [tf.tensor(b1, [2, 2, 2, 4]), tf.tensor(b2, [2, 6])],

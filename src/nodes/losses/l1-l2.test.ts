@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { image, tensor, vector } from '../shape';
 import { l1 } from './l1';
 import { l2 } from './l2';
-import { expectClose, inferNode, lossValue, randomArray } from './testing';
+import { expectClose, inferNode, randomValues } from '../testing';
+import { lossValue } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -11,9 +12,9 @@ beforeAll(async () => {
 
 const shape = [2, 3, 2, 2];
 const n = 24;
-const a = randomArray(n, 11);
-const b = randomArray(n, 12);
-const b1 = randomArray(n / 2, 13); // a batch of 1
+const a = randomValues(n, 11);
+const b = randomValues(n, 12);
+const b1 = randomValues(n / 2, 13); // a batch of 1
 
 /** mean over all pairs, b's single item repeated over a's batch when it has one item. */
 function pixelLoss(f: (d: number) => number, x: number[], y: number[]): number {

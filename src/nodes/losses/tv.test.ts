@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { image, tensor } from '../shape';
-import { expectAllClose, expectClose, inferNode, lossValue, randomArray } from './testing';
+import { expectClose, inferNode, randomValues } from '../testing';
+import { centralDifferences, lossValue } from './testing';
 import { totalVariation, tv } from './tv';
 
 beforeAll(async () => {
@@ -27,7 +28,7 @@ function tvReference(x: number[], shape: number[]): number {
 describe('total variation', () => {
   it('matches plain loops, each direction a mean over its own pairs', () => {
     const shape = [2, 3, 5, 2]; // H ≠ W, so swapped axes or a shared denominator would show
-    const x = randomArray(60, 5);
+    const x = randomValues(60, 5);
     expectClose(lossValue(tv, {}, { in: tf.tensor(x, shape) }), tvReference(x, shape));
   });
 
@@ -42,15 +43,8 @@ describe('total variation', () => {
     const shape = [1, 3, 3, 1];
     const x = [0.1, -0.4, 0.9, 0.3, 0.2, -0.7, 0.5, 0.8, -0.1];
     const g = tf.tidy(() => tf.grad((t: tf.Tensor) => totalVariation(t as tf.Tensor4D))(tf.tensor(x, shape)));
-    const h = 1e-6;
-    const fd = x.map((_, k) => {
-      const p = [...x];
-      const m = [...x];
-      p[k]! += h;
-      m[k]! -= h;
-      return (tvReference(p, shape) - tvReference(m, shape)) / (2 * h);
-    });
-    expectAllClose(g.dataSync(), fd, 1e-4, 1e-6);
+    const fd = centralDifferences((v) => tvReference(v, shape), x, 1e-6);
+    expectClose(g.dataSync(), fd, 1e-4, 1e-6);
     g.dispose();
   });
 

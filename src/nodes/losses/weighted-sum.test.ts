@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scalar } from '../shape';
-import type { PortSpec } from '../types';
-import { expectAllClose, expectClose, inferNode, lossValue } from './testing';
+import { expectClose, inferNode, portsOf, runNode } from '../testing';
+import { lossValue } from './testing';
 import { weightedSum } from './weighted-sum';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const ports = (p: unknown) => (weightedSum.inputs as (p: unknown, env: never) => PortSpec[])(weightedSum.params.parse(p), undefined as never);
+const ports = (p: unknown) => portsOf(weightedSum, p);
 
 describe('weighted sum', () => {
   it('has one scalar port per term', () => {
@@ -30,10 +30,10 @@ describe('weighted sum', () => {
   it('passes each term its weight as gradient', () => {
     const g = tf.tidy(() =>
       tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-        weightedSum.build!({ params: weightedSum.params.parse({ weights: [0.5, -2] }) } as never, { t1: a, t2: b }).loss as tf.Scalar,
+        runNode(weightedSum, { params: { weights: [0.5, -2] }, inputs: { t1: a, t2: b } }).outputs.loss as tf.Scalar,
       )([tf.scalar(1), tf.scalar(3)]),
     );
-    expectAllClose(g.flatMap((t) => Array.from(t.dataSync())), [0.5, -2]);
+    expectClose(g.flatMap((t) => Array.from(t.dataSync())), [0.5, -2]);
     tf.dispose(g);
   });
 

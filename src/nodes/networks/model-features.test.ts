@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../messages';
-import { isProblem, type BuildCtx, type InferResult, type PortSpec, type Signal } from '../types';
+import { inferNode, portsOf, runNode } from '../testing';
+import { isProblem, type InferResult, type Signal } from '../types';
 import { modelFeatures, prepare, type FeatureModel, type ModelFeaturesParams } from './model-features';
 
 beforeAll(async () => {
@@ -19,7 +20,7 @@ function params(over: Partial<ModelFeaturesParams> = {}): ModelFeaturesParams {
   return modelFeatures.params.parse({ model: 'vgg', layers: vggLike, ...over });
 }
 function infer(p: ModelFeaturesParams, input?: Signal): InferResult {
-  return modelFeatures.infer({ params: p, inputs: input ? { in: input } : {}, settings, name: 'Loss net' });
+  return inferNode(modelFeatures, p, input ? { in: input } : {}, { name: 'Loss net', settings });
 }
 const img = (shape: number[], range: Signal['range'] = '[0,1]'): Signal => ({ type: 'image', shape, range });
 
@@ -60,7 +61,7 @@ describe('model-features: shape rule', () => {
 
   it('takes only the image range its input range implies, so a mismatch offers Rescale', () => {
     const ranges = (inputRange: ModelFeaturesParams['inputRange']) =>
-      (modelFeatures.inputs as (p: ModelFeaturesParams) => PortSpec[])(params({ inputRange }))[0]!.ranges;
+      portsOf(modelFeatures, params({ inputRange }))[0]!.ranges;
     expect(ranges('[0,255]')).toEqual(['[0,1]']);
     expect(ranges('[0,1]')).toEqual(['[0,1]']);
     expect(ranges('[-1,1]')).toEqual(['[-1,1]']);
@@ -105,10 +106,11 @@ describe('model-features: preprocessing and build', () => {
       },
     };
     const image = tf.randomUniform(input.shape as [number, number, number, number], 0, 1, 'float32', 9) as tf.Tensor4D;
-    const ctx = { params: p, inputs: { in: input }, outputs: inferred, settings, training: false, asset: (n: string) => (n === 'model:example' ? fake : undefined) };
+    const assets = (n: string) => (n === 'model:example' ? fake : undefined);
     const before = tf.memory().numTensors;
     tf.tidy(() => {
-      const out = modelFeatures.build!(ctx as unknown as BuildCtx<ModelFeaturesParams>, { in: image }).out as tf.Tensor[];
+      const r = runNode(modelFeatures, { params: p, inputs: { in: image }, signals: { in: input }, training: false, settings, assets });
+      const out = r.outputs.out as tf.Tensor[];
       expect(out.map((t) => t.shape)).toEqual(inferred.out!.layers!.map((l) => l.shape));
     });
     expect(tf.memory().numTensors).toBe(before);

@@ -1,5 +1,6 @@
 /** Runs an optimizer on one small variable with fixed gradients. Imported by tests only. */
 import * as tf from '@tensorflow/tfjs';
+import { expectNear } from '../testing';
 
 /** The variable's values after each update, one row per gradient given. */
 export function runSteps(opt: tf.Optimizer, theta0: number[], grads: number[][]): number[][] {
@@ -28,13 +29,9 @@ export const gradSteps = [
   [-0.4, 0.25, 1e-7, 0.5],
 ];
 
+/** Every step's values within tol·max(1, |want|); a failure's element index counts row by row. */
 export function expectRowsClose(got: number[][], want: number[][], tol = 1e-6): void {
-  got.forEach((row, s) =>
-    row.forEach((g, i) => {
-      const w = want[s]![i]!;
-      if (!(Math.abs(g - w) <= tol * Math.max(1, Math.abs(w)))) throw new Error(`step ${s + 1}, element ${i}: got ${g}, want ${w}`);
-    }),
-  );
+  expectNear(got.flat(), want.flat(), tol);
 }
 
 export function maxDiff(a: number[][], b: number[][]): number {

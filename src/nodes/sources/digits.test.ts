@@ -1,22 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeDigits } from './data/digits-format';
+import { inferNode, runNode, valuesOf } from '../testing';
 import { isProblem } from '../types';
 import { digitSplit, digits } from './digits';
-import { buildSource, testSettings, values } from './testing';
+import { readDigits } from './testing';
 
-// Read directly: src/nodes does not import the runtime's loader (tested beside it).
-const d = decodeDigits(gunzipSync(readFileSync(new URL('./data/digits.bin.gz', import.meta.url))));
-const assets = { digits: d };
+const d = readDigits();
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
 /** Which file digits a [-1,1] 28×28 sample equals exactly, by comparing bytes. */
-function matches(sample: Float32Array): number[] {
+function matches(sample: number[]): number[] {
   const bytes = Array.from(sample, (v) => Math.round(((v + 1) / 2) * 255));
   const found: number[] = [];
   for (let n = 0; n < d.count; n++) {
@@ -28,9 +24,9 @@ function matches(sample: Float32Array): number[] {
 }
 
 function draw(params: Record<string, unknown>, seed = 1) {
-  const r = buildSource(digits, { seed, params, assets });
-  const out = values(r.outputs.out).slice();
-  const label = values(r.outputs.label).slice();
+  const r = runNode(digits, { seed, params, assets: (name) => (name === 'digits' ? d : undefined) });
+  const out = valuesOf(r.outputs.out);
+  const label = valuesOf(r.outputs.label);
   tf.dispose(Object.values(r.outputs));
   return { out, label, signals: r.signals, rng: r.rng };
 }
@@ -42,10 +38,10 @@ describe('digits', () => {
     expect(Math.min(...out)).toBe(-1);
     expect(Math.max(...out)).toBe(1);
     for (let b = 0; b < 12; b++) {
-      const row = Array.from(label.subarray(b * 10, b * 10 + 10));
+      const row = Array.from(label.slice(b * 10, b * 10 + 10));
       expect(row.filter((x) => x === 1).length).toBe(1);
       expect(row.filter((x) => x === 0).length).toBe(9);
-      const found = matches(out.subarray(b * 784, (b + 1) * 784));
+      const found = matches(out.slice(b * 784, (b + 1) * 784));
       expect(found.length).toBeGreaterThan(0);
       expect(found.map((n) => d.labels[n])).toContain(row.indexOf(1));
     }
@@ -54,7 +50,7 @@ describe('digits', () => {
   it('only draws the chosen classes', () => {
     const { label } = draw({ batch: 64, classes: [3, 7] }, 2);
     const seen = new Set<number>();
-    for (let b = 0; b < 64; b++) seen.add(Array.from(label.subarray(b * 10, b * 10 + 10)).indexOf(1));
+    for (let b = 0; b < 64; b++) seen.add(Array.from(label.slice(b * 10, b * 10 + 10)).indexOf(1));
     expect([...seen].sort()).toEqual([3, 7]);
   });
 
@@ -74,14 +70,13 @@ describe('digits', () => {
     const held = new Set(digitSplit(d, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 100, 'held-out'));
     const { out } = draw({ batch: 8, split: 'held-out' }, 5);
     for (let b = 0; b < 8; b++) {
-      const found = matches(out.subarray(b * 784, (b + 1) * 784));
+      const found = matches(out.slice(b * 784, (b + 1) * 784));
       expect(found.some((n) => held.has(n))).toBe(true);
     }
   });
 
   it('an empty held-out split is a problem, not a crash', () => {
-    const params = digits.params.parse({ split: 'held-out', holdOut: 0 });
-    const r = digits.infer({ params, inputs: {}, settings: testSettings, name: 'Digits' });
+    const r = inferNode(digits, { split: 'held-out', holdOut: 0 }, {});
     expect(isProblem(r) && r.code).toBe('emptySplit');
   });
 

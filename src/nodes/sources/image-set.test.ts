@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { imageSet, type ImageAsset } from './image-set';
-import { buildSource, values } from './testing';
+import { runNode, valuesOf } from '../testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -20,8 +20,8 @@ function picture(w: number, h: number, f: (x: number, y: number) => [number, num
 const gradient = picture(10, 6, (x, y) => [x * 20 + y, y * 30 + 5, (x + y) * 7]);
 
 function shoot(params: Record<string, unknown>, assets: Record<string, unknown>, seed = 1) {
-  const r = buildSource(imageSet, { seed, params, assets });
-  const out = values(r.outputs.out).slice();
+  const r = runNode(imageSet, { seed, params, assets: (name) => assets[name] });
+  const out = valuesOf(r.outputs.out);
   tf.dispose(Object.values(r.outputs));
   return { out, rng: r.rng, signals: r.signals };
 }
@@ -79,7 +79,7 @@ describe('image-set', () => {
       'image:a': picture(4, 4, () => [0, 0, 0]),
       'image:b': picture(4, 4, () => [255, 255, 255]),
     };
-    const firsts = (out: Float32Array, b: number) => Array.from({ length: b }, (_, n) => out[n * 4 * 4 * 3]);
+    const firsts = (out: number[], b: number) => Array.from({ length: b }, (_, n) => out[n * 4 * 4 * 3]);
     const random = shoot({ images: ['a', 'b'], size: 4, batch: 32 }, assets, 8);
     expect(random.rng.drawn).toBe(32);
     expect(new Set(firsts(random.out, 32))).toEqual(new Set([-1, 1]));

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../prng';
+import type { AnyNodeDef } from '../types';
 import { noise } from './noise';
 import { sinus } from './sinus';
 import { stroke } from './stroke';
 import { texture, texturePatterns } from './texture';
-import { buildSource, fingerprint, values } from './testing';
+import { expectClose, fingerprint, runNode, valuesOf, type RunOptions } from '../testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -13,20 +14,16 @@ beforeAll(async () => {
 
 type Print = { first3: number[]; sum: number; sumsq: number; wsum: number };
 
+/** Each of first3, sum, sumsq and wsum, in that order, within 1e-6 relative (1e-9 absolute). */
 function expectPrint(got: Print, want: Print): void {
-  const close = (g: number, w: number, what: string) => {
-    if (!(Math.abs(g - w) <= 1e-6 * Math.abs(w) + 1e-9)) throw new Error(`${what}: got ${g}, want ${w}`);
-  };
-  want.first3.forEach((w, i) => close(got.first3[i]!, w, `first3[${i}]`));
-  close(got.sum, want.sum, 'sum');
-  close(got.sumsq, want.sumsq, 'sumsq');
-  close(got.wsum, want.wsum, 'wsum');
+  const flat = (p: Print) => [...p.first3, p.sum, p.sumsq, p.wsum];
+  expectClose(flat(got), flat(want), 1e-6, 1e-9);
 }
 
 /** Runs a source and returns its `out` values, disposing the tensors. */
-function run(def: Parameters<typeof buildSource>[0], opts: Parameters<typeof buildSource>[1]): Float32Array {
-  const r = buildSource(def, opts);
-  const v = values(r.outputs.out).slice();
+function run(def: AnyNodeDef, opts: RunOptions): number[] {
+  const r = runNode(def, opts);
+  const v = valuesOf(r.outputs.out);
   tf.dispose(Object.values(r.outputs));
   return v;
 }
@@ -85,8 +82,8 @@ describe('WORKLOADS.md appendix fingerprints', () => {
 
 describe('noise', () => {
   it('uniform noise lies in [-1,1) and uses one draw per value', () => {
-    const r = buildSource(noise, { seed: 5, params: { batch: 3, dim: 100, distribution: 'uniform' } });
-    const v = values(r.outputs.out);
+    const r = runNode(noise, { seed: 5, params: { batch: 3, dim: 100, distribution: 'uniform' } });
+    const v = valuesOf(r.outputs.out);
     expect(r.rng.drawn).toBe(300);
     expect(Math.min(...v)).toBeGreaterThanOrEqual(-1);
     expect(Math.max(...v)).toBeLessThan(1);
@@ -137,8 +134,8 @@ describe('stroke', () => {
 
 describe('texture', () => {
   it.each(texturePatterns)('%s: in range, varied, 9 draws per sample, deterministic', (pattern) => {
-    const r = buildSource(texture, { seed: 3, params: { pattern, size: 16, batch: 3, range: '[-1,1]' } });
-    const v = values(r.outputs.out).slice();
+    const r = runNode(texture, { seed: 3, params: { pattern, size: 16, batch: 3, range: '[-1,1]' } });
+    const v = valuesOf(r.outputs.out);
     expect(r.rng.drawn).toBe(27);
     expect(Math.min(...v)).toBeGreaterThanOrEqual(-1);
     expect(Math.max(...v)).toBeLessThanOrEqual(1);

@@ -1,21 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PortSpec, Signal } from '../types';
-import { isProblem } from '../types';
+import { inferNode, portsOf, runNode, valuesOf } from '../testing';
+import { isProblem, type Signal } from '../types';
 import { trainableImage, trainableImageStart } from './trainable-image';
-import { buildSource, testSettings, values } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
 function infer(params: Record<string, unknown>, init?: Signal) {
-  return trainableImage.infer({
-    params: trainableImage.params.parse(params),
-    inputs: init ? { init } : {},
-    settings: testSettings,
-    name: 'Canvas',
-  });
+  return inferNode(trainableImage, params, init ? { init } : {});
 }
 const photo = (h: number, w: number, c = 3): Signal => ({ type: 'image', shape: [2, h, w, c], range: '[0,1]' });
 
@@ -40,8 +34,7 @@ describe('trainable-image', () => {
   });
 
   it('the init port only accepts images in its own range', () => {
-    const ports = trainableImage.inputs as (p: unknown, env: unknown) => PortSpec[];
-    expect(ports(trainableImage.params.parse({ range: '[-1,1]' }), {})[0]!.ranges).toEqual(['[-1,1]']);
+    expect(portsOf(trainableImage, { range: '[-1,1]' })[0]!.ranges).toEqual(['[-1,1]']);
   });
 
   it('declares its pixels as one trainable weight, noise around mid-range or a constant', () => {
@@ -61,34 +54,16 @@ describe('trainable-image', () => {
 
   it('gives its pixels as they are, as a tensor of its own', () => {
     const pixels = tf.variable(tf.tensor4d([0.1, 0.2, 0.3, 0.4], [1, 2, 2, 1]));
-    const r = buildSource(trainableImage, { params: { size: 2, channels: 1 }, weights: { pixels } });
-    expect(Array.from(values(r.outputs.out))).toEqual(Array.from(pixels.dataSync()));
+    const r = runNode(trainableImage, { params: { size: 2, channels: 1 }, weights: { pixels } });
+    expect(valuesOf(r.outputs.out)).toEqual(Array.from(pixels.dataSync()));
     expect(r.outputs.out).not.toBe(pixels);
     tf.dispose(Object.values(r.outputs));
     expect(pixels.isDisposed).toBe(false);
     const g = tf.grad((x: tf.Tensor) => {
-      const out = trainableImage.build!({ ...fakeCtx(x) }, {}).out as tf.Tensor;
+      const out = runNode(trainableImage, { params: { size: 2, channels: 1 }, weights: { pixels: x } }).outputs.out as tf.Tensor;
       return out.mul(3).sum();
     })(pixels);
     expect(Array.from(g.dataSync())).toEqual([3, 3, 3, 3]);
     tf.dispose([g, pixels]);
   });
 });
-
-/** Just enough of a BuildCtx for the gradient check above. */
-function fakeCtx(x: tf.Tensor) {
-  const params = trainableImage.params.parse({ size: 2, channels: 1 });
-  return {
-    params,
-    inputs: {},
-    outputs: {},
-    settings: testSettings,
-    training: true,
-    weight: () => x,
-    assign: () => undefined,
-    rng: () => {
-      throw new Error('not random');
-    },
-    asset: () => undefined,
-  };
-}

@@ -4,7 +4,8 @@ import { createRng } from '../prng';
 import { image } from '../shape';
 import { isProblem } from '../types';
 import { randomCrop } from './random-crop';
-import { at, inferOn, runTransform, testSettings } from './testing';
+import { inferNode, testSettings } from '../testing';
+import { at, runTransform } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -44,7 +45,7 @@ describe('random-crop', () => {
   });
 
   it('uses the graph image size when size is 0, and keeps the range', () => {
-    const r = inferOn(randomCrop, {}, { in: image([2, 20, 30, 3], '[0,1]') });
+    const r = inferNode(randomCrop, {}, { in: image([2, 20, 30, 3], '[0,1]') });
     expect(r).toEqual({ out: image([2, testSettings.imageSize, testSettings.imageSize, 3], '[0,1]') });
   });
 
@@ -52,7 +53,7 @@ describe('random-crop', () => {
     [6, 5],
     [5, 6],
   ])('refuses a crop larger than a %i×%i input', (h, w) => {
-    const r = inferOn(randomCrop, { size: 6 }, { in: image([1, h, w, 3], '[0,1]') });
+    const r = inferNode(randomCrop, { size: 6 }, { in: image([1, h, w, 3], '[0,1]') }, { name: 'Transform' });
     expect(isProblem(r) && r.code).toBe('cropTooLarge');
     expect(isProblem(r) && r.args).toEqual({ node: 'Transform', size: 6, h, w });
   });

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../prng';
 import { randomFlip } from './random-flip';
-import { at, randomValues, runTransform } from './testing';
+import { randomValues } from '../testing';
+import { at, runTransform } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

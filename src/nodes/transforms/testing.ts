@@ -1,88 +1,26 @@
 /**
- * A stand-in for the runtime, for the transforms' own tests: infers a node's signals from
- * the images it is given, and runs `build` with a real seeded Rng. Imported by tests only.
+ * The transforms' own test helpers, over the shared runtime stand-in in ../testing: running a
+ * transform on images (the shared harness would take a rank-4 value for a plain tensor), and
+ * NHWC indexing for the plain-JS references. Imported by tests only.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { createRng, type Rng } from '../prng';
 import { image } from '../shape';
-import type { AnyNodeDef, BuildCtx, GraphSettingsView, InferResult, Signal, Value, ValueRange } from '../types';
-import { isProblem } from '../types';
-
-export const testSettings: GraphSettingsView = { imageSize: 8, batchSize: 2, seed: 1 };
-
-export function inferOn(
-  def: AnyNodeDef,
-  params: unknown,
-  inputs: Record<string, Signal | undefined>,
-  settings: GraphSettingsView = testSettings,
-): InferResult {
-  return def.infer({ params: def.params.parse(params ?? {}), inputs, settings, name: 'Transform' });
-}
-
-export interface TransformRun {
-  outputs: Record<string, tf.Tensor>;
-  signals: Record<string, Signal>;
-  /** The stream `build` drew from, to count what it consumed. */
-  rng: Rng;
-}
+import { runNode, type RunOptions, type RunResult } from '../testing';
+import type { AnyNodeDef, Signal, ValueRange } from '../types';
 
 /**
- * Runs a transform on concrete images; each input is an image in `range` unless it is given
- * as a full signal. The caller owns the returned tensors (wrap the call in tf.tidy).
+ * Runs a transform on concrete images; each input is an image in `range` unless `signals`
+ * gives its signal. Every output must be a tensor. The caller owns them (wrap in tf.tidy).
  */
 export function runTransform(
   def: AnyNodeDef,
-  opts: {
-    params?: unknown;
-    inputs: Record<string, tf.Tensor>;
-    range?: ValueRange;
-    signals?: Record<string, Signal>;
-    seed?: number;
-    settings?: GraphSettingsView;
-  },
-): TransformRun {
-  const params = def.params.parse(opts.params ?? {});
-  const settings = opts.settings ?? testSettings;
-  const inSignals: Record<string, Signal> = {};
-  for (const [k, v] of Object.entries(opts.inputs))
-    inSignals[k] = opts.signals?.[k] ?? image([...v.shape], opts.range ?? '[-1,1]');
-  const inferred = def.infer({ params, inputs: inSignals, settings, name: 'Transform' });
-  if (isProblem(inferred)) throw new Error(`infer gave a problem: ${inferred.code}`);
-  const rng = createRng(opts.seed ?? 1);
-  const ctx: BuildCtx<unknown> = {
-    params,
-    inputs: inSignals,
-    outputs: inferred,
-    settings,
-    training: true,
-    weight: (name) => {
-      throw new Error(`transforms own no weights (asked for ${name})`);
-    },
-    assign: (name) => {
-      throw new Error(`transforms own no weights (assigned ${name})`);
-    },
-    rng: () => rng,
-    asset: () => undefined,
-  };
-  if (!def.build) throw new Error(`${def.kind} has no build`);
-  const outputs = def.build(ctx, opts.inputs) as Record<string, Value>;
-  for (const [k, v] of Object.entries(outputs)) if (Array.isArray(v)) throw new Error(`${k} is not a tensor`);
-  return { outputs: outputs as Record<string, tf.Tensor>, signals: inferred, rng };
-}
-
-/** Deterministic test data in [lo, hi) from a seed, as float32 values in a flat array. */
-export function randomValues(n: number, seed: number, lo = -1, hi = 1): number[] {
-  const rng = createRng(seed);
-  return Array.from({ length: n }, () => Math.fround(lo + (hi - lo) * rng.uniform()));
-}
-
-export function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, tol = 1e-5): void {
-  if (got.length !== want.length) throw new Error(`length ${got.length} ≠ ${want.length}`);
-  for (let i = 0; i < got.length; i++) {
-    const g = got[i]!;
-    const w = want[i]!;
-    if (!(Math.abs(g - w) <= tol)) throw new Error(`element ${i}: got ${g}, want ${w} (tol ${tol})`);
-  }
+  o: RunOptions & { inputs: Record<string, tf.Tensor>; range?: ValueRange },
+): RunResult & { outputs: Record<string, tf.Tensor> } {
+  const signals: Record<string, Signal> = {};
+  for (const [k, v] of Object.entries(o.inputs)) signals[k] = o.signals?.[k] ?? image([...v.shape], o.range ?? '[-1,1]');
+  const r = runNode(def, { ...o, signals });
+  for (const [k, v] of Object.entries(r.outputs)) if (Array.isArray(v)) throw new Error(`${k} is not a tensor`);
+  return r as RunResult & { outputs: Record<string, tf.Tensor> };
 }
 
 /** NHWC flat index. */
