@@ -200,13 +200,16 @@ export class Trainer {
           }
         }
       }
-      if (this.plan.reports.length > 0) {
-        const reported = tf.tidy(() => {
+      // Losses no optimizer computed: data-phase ones are already evaluated, the rest
+      // (nothing minimises them) get a pass without a tape.
+      const missing = this.lossIds.filter((id) => !losses[id]);
+      if (missing.length > 0) {
+        const extra = tf.tidy(() => {
           const local: Values = new Map(values);
           this.model.evaluate(this.plan.reports, local, { training: false, rng: this.streams.rng });
-          return Object.fromEntries(this.lossIds.filter((id) => !losses[id] && local.get(id)).map((id) => [id, local.get(id)!.loss as tf.Tensor]));
+          return Object.fromEntries(missing.filter((id) => local.get(id)).map((id) => [id, tf.clone(local.get(id)!.loss as tf.Tensor)]));
         });
-        Object.assign(losses, reported);
+        Object.assign(losses, extra);
       }
       this.flag(losses);
       if (careful) for (const [id, v] of Object.entries(losses)) if (!Number.isFinite(v.dataSync()[0])) throw new NonFiniteLoss(id, v.dataSync()[0]!, t + 1);
@@ -293,6 +296,60 @@ export class Trainer {
     return def.makeOptimizer(o.plan.params, o.params.lr);
   }
 
+  /**
+   * The data the next iteration will see, without drawing it: the data phase evaluated on
+   * copies of the streams. For tests, and for showing what a source makes.
+   */
+  async sample(ids: readonly string[]): Promise<Record<string, Float32Array>> {
+    const streams = this.streamsCopy();
+    const values = tf.tidy(() => {
+      const local: Values = new Map(this.fixed);
+      this.model.evaluate(this.dataIds, local, { training: true, rng: streams.rng });
+      return ids.map((id) => tf.clone(first(local.get(id))));
+    });
+    const out: Record<string, Float32Array> = {};
+    for (const [i, id] of ids.entries()) out[id] = (await values[i]!.data()) as Float32Array;
+    tf.dispose(values);
+    return out;
+  }
+
+  /**
+   * The gradients an optimizer would apply in the next iteration's first update, by weight
+   * key, without applying them or drawing data: for parity tests and for teaching.
+   */
+  async gradients(optimizerId: string): Promise<Record<string, Float32Array>> {
+    const o = this.opts.find((x) => x.plan.id === optimizerId);
+    if (!o) throw new Error(`No optimizer ${optimizerId}`);
+    const streams = this.streamsCopy();
+    const grads = tf.tidy(() => {
+      const local: Values = new Map(this.fixed);
+      this.model.evaluate(this.dataIds, local, { training: true, rng: streams.rng });
+      const { value, grads } = tf.variableGrads(() => {
+        this.model.evaluate(o.plan.steps, local, { training: true, rng: streams.rng });
+        return local.get(o.plan.loss.node)![o.plan.loss.port] as tf.Scalar;
+      }, o.vars);
+      value.dispose();
+      return grads;
+    });
+    const out: Record<string, Float32Array> = {};
+    for (const [name, g] of Object.entries(grads)) out[this.model.keyOf(name)] = (await g.data()) as Float32Array;
+    tf.dispose(Object.values(grads));
+    return out;
+  }
+
+  /** The current value of every weight, by key (`network/block/name`). */
+  async weights(): Promise<Record<string, Float32Array>> {
+    const out: Record<string, Float32Array> = {};
+    for (const [k, v] of this.model.vars) out[k] = (await v.data()) as Float32Array;
+    return out;
+  }
+
+  private streamsCopy(): Streams {
+    const s = new Streams(this.plan);
+    s.restore(this.streams.positions());
+    return s;
+  }
+
   /** Runs every preview and inspect tap on the fixed preview batch, without gradients. */
   async taps(which?: readonly string[]): Promise<TapResult[]> {
     const out: TapResult[] = [];
@@ -355,6 +412,12 @@ export class Trainer {
 
 function flat(r: Record<string, Value>): tf.Tensor[] {
   return Object.values(r).flatMap((v) => (Array.isArray(v) ? v : [v]));
+}
+
+function first(r: Record<string, Value> | undefined): tf.Tensor {
+  const v = r ? Object.values(r)[0] : undefined;
+  if (!v) throw new Error('No such value in the data phase');
+  return Array.isArray(v) ? v[0]! : v;
 }
 
 function keepAll(values: Values): void {
