@@ -83,6 +83,17 @@ describe('Trainer', () => {
     expect(r.map((x) => x.losses !== undefined)).toEqual([true, false, false, true, false, false, true]);
   });
 
+  it('reads losses back on request between log points (the last iteration of a run)', async () => {
+    const d = tinyPix2pix();
+    d.settings.logEvery = 100;
+    const t = await Trainer.create(planOf(d));
+    await t.runIteration();
+    const r = await t.runIteration({ log: true });
+    t.dispose();
+    expect(r.step).toBe(2);
+    expect(Object.keys(r.losses ?? {})).toContain('lossG');
+  });
+
   it('resumes from a checkpoint exactly where it stopped', async () => {
     const plan = planOf(tinyPix2pix());
     const straight = await losses(tinyPix2pix(), 6);

@@ -70,10 +70,13 @@ export class Trainer {
     }
   }
 
-  /** One iteration: data, then every optimizer in order. */
-  async runIteration(): Promise<StepReport> {
+  /**
+   * One iteration: data, then every optimizer in order. Losses are read back (and checked)
+   * every `logEvery` iterations, or when `log` asks for it (the last iteration of a run).
+   */
+  async runIteration(o: { log?: boolean } = {}): Promise<StepReport> {
     const t0 = performance.now();
-    const logged = this.run.iteration % this.plan.settings.logEvery === 0;
+    const logged = o.log === true || this.run.iteration % this.plan.settings.logEvery === 0;
     const losses = this.run.iterate(false);
     this.flag(losses);
     const report: StepReport = { step: this.run.iteration, ms: performance.now() - t0 };
