@@ -45,7 +45,7 @@ export const content = defineNode({
     const l = ctx.params.layer;
     const a = (inputs.input as tf.Tensor[])[l]!;
     const b = (inputs.target as tf.Tensor[])[l]!;
-    return { loss: meanAll(tf.squaredDifference(a, b)) };
+    return { loss: meanAll(tf.square(tf.sub(a, b))) };
   },
   summarize: (p) => `layer ${p.layer}`,
   example: {

@@ -88,7 +88,7 @@ export const gramStyle = defineNode({
     const a = inputs.input as tf.Tensor[];
     const b = inputs.target as tf.Tensor[];
     const terms = layerIndices(ctx.params.layers, a.length).map((l, k) => {
-      const t = meanAll(tf.squaredDifference(gram(a[l]!), gram(b[l]!)));
+      const t = meanAll(tf.square(tf.sub(gram(a[l]!), gram(b[l]!))));
       const w = ctx.params.weights[k] ?? 1;
       return w === 1 ? t : tf.mul(t, w);
     });

@@ -22,7 +22,7 @@ export const l2 = defineNode({
   infer(ctx) {
     return checkPair(ctx, 'a', 'b') ?? { loss: scalar };
   },
-  build: (_ctx, inputs) => ({ loss: meanAll(tf.squaredDifference(inputs.a as tf.Tensor, inputs.b as tf.Tensor)) }),
+  build: (_ctx, inputs) => ({ loss: meanAll(tf.square(tf.sub(inputs.a as tf.Tensor, inputs.b as tf.Tensor))) }),
   summarize: () => 'mean (a − b)²',
   example: { inputs: { a: vector([3, 5]), b: vector([3, 5]) } },
 });
