@@ -124,6 +124,24 @@ const catalogue = {
     `${a.node} cuts ${a.size}×${a.size} squares, but its input images are only ${a.h}×${a.w}. Choose a smaller crop size, or feed it larger images.`,
   resizeTooSmall: (a: { node: string; h: number; w: number; factor: number }) =>
     `${a.node} would shrink ${a.h}×${a.w} images by ${a.factor} to less than one pixel. Use a larger factor.`,
+  // Saving, files and share links (editor persistence)
+  imageNotGraph: (a: { name: string }) =>
+    `“${a.name}” is an image, not a Ganvas graph. Open a .ganvas.json file instead (graphs saved inside images are not supported yet).`,
+  fileUnreadable: (a: { name: string }) =>
+    `Ganvas could not read “${a.name}”: the browser refused to open it, or it was moved or deleted. Choose the file again.`,
+  graphNotFound: () => 'This graph is no longer in “My graphs”: it may have been deleted, perhaps in another tab.',
+  saveFailed: (a: { title: string; reason: 'quota' | 'tooLarge' | 'other'; size?: string; limit?: string }) =>
+    a.reason === 'quota'
+      ? `“${a.title}” could not be saved: this browser's storage for Ganvas is full. Your changes are still open here; export the graph to a file, or delete graphs you no longer need from “My graphs”.`
+      : a.reason === 'tooLarge'
+        ? `“${a.title}” could not be saved: it is ${a.size}, more than the ${a.limit} a graph may be. Make it smaller (long notes and thumbnails take the most room); your changes are still open here.`
+        : `“${a.title}” could not be saved in this browser's storage. Your changes are still open here; export the graph to a file to keep them.`,
+  copyOf: (a: { title: string }) => `${a.title} (copy)`,
+  shareTooLong: (a: { length: number; limit: number }) =>
+    `This graph is too large for a share link: the link would be ${a.length.toLocaleString('en')} characters, more than the ${a.limit.toLocaleString('en')} that browsers and chat apps keep intact. Export it as a .ganvas.json file and share the file instead.`,
+  shareCorrupt: () =>
+    'This share link is damaged or incomplete, so no graph could be read from it. Ask for the link again and make sure it is copied whole.',
+  shareUnsupported: () => 'This browser cannot compress or decompress share links. Update it, or share the graph as a .ganvas.json file.',
 };
 
 type Catalogue = typeof catalogue;

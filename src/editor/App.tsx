@@ -1,0 +1,55 @@
+/**
+ * The editor: top bar for files and history, node palette on the left, the canvas in the
+ * middle, inspector and problems on the right (the training panel joins them later).
+ */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { Canvas } from './canvas/Canvas';
+import { Inspector } from './panels/Inspector';
+import { Palette } from './panels/Palette';
+import { Problems } from './panels/Problems';
+import { TopBar, type FileActions } from './panels/TopBar';
+import { useEditor, useEditorStore } from './store/hooks';
+import './app.css';
+
+/** Undo/redo from the keyboard, except while typing in a field. */
+function useHistoryKeys(): void {
+  const store = useEditorStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) store.getState().undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') store.getState().redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
+
+export function App({ files }: { files: FileActions }) {
+  const theme = useEditor((s) => s.theme);
+  useHistoryKeys();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <TopBar files={files} />
+        <Palette />
+        <main className="center">
+          <Canvas />
+        </main>
+        <aside className="right">
+          <Inspector />
+          <Problems />
+        </aside>
+      </div>
+    </ReactFlowProvider>
+  );
+}

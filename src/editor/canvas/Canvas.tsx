@@ -1,0 +1,167 @@
+/**
+ * The React Flow canvas, controlled by the store: nodes and edges are derived from the
+ * document; drags, connections, deletions and selection come back as store actions.
+ */
+import { Background, Controls, MiniMap, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import { canConnect } from '../../graph/connect';
+import type { Fix } from '../../graph/diagnostics';
+import { connect, insertRescale, moveNodes, removeElements } from '../../graph/edit';
+import { useEditor, useEditorStore } from '../store/hooks';
+import { toFlow, type FlowNode } from './flow-mapping';
+import { minimapNodeColor } from './node-colors';
+import { nodeTypes } from './node-types';
+import './canvas.css';
+
+interface Notice {
+  text: string;
+  fix?: Fix;
+}
+
+function toggle(set: Set<string>, id: string, on: boolean): void {
+  if (on) set.add(id);
+  else set.delete(id);
+}
+
+const asConnection = (c: Connection | Edge) => ({ source: c.source, sourceHandle: c.sourceHandle ?? '', target: c.target, targetHandle: c.targetHandle ?? '' });
+
+export function Canvas() {
+  const store = useEditorStore();
+  const doc = useEditor((s) => s.doc);
+  const scope = useEditor((s) => s.scope);
+  const compiled = useEditor((s) => s.compiled);
+  const showShapes = useEditor((s) => s.showShapes);
+  const selectedNodes = useEditor((s) => s.selectedNodes);
+  const selectedEdges = useEditor((s) => s.selectedEdges);
+  const [notice, setNotice] = useState<Notice>();
+
+  // React Flow measures nodes and reports their sizes as changes; the minimap needs them back.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  const selected = useMemo(() => new Set([...selectedNodes, ...selectedEdges]), [selectedNodes, selectedEdges]);
+  const { nodes, edges } = useMemo(() => {
+    const flow = toFlow(doc, scope, compiled.diagnostics, compiled.analysis, showShapes, selected);
+    for (const n of flow.nodes) {
+      const size = sizes.get(n.id);
+      if (size) n.measured = size;
+    }
+    return flow;
+  }, [doc, scope, compiled, showShapes, selected, sizes]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const measured = changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [{ id: c.id, size: c.dimensions }] : []));
+      if (measured.length > 0)
+        setSizes((prev) => {
+          const next = new Map(prev);
+          for (const m of measured) next.set(m.id, m.size);
+          return next;
+        });
+      const s = store.getState();
+      const moves = changes.flatMap((c) => (c.type === 'position' && c.position ? [{ id: c.id, position: c.position }] : []));
+      if (moves.length > 0) s.preview((d) => moveNodes(d, moves, s.scope));
+      if (changes.some((c) => c.type === 'position' && c.dragging === false)) s.commitPreview('Move');
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length > 0) {
+        const next = new Set(s.selectedNodes);
+        for (const c of picks) if (c.type === 'select') toggle(next, c.id, c.selected);
+        s.select([...next], s.selectedEdges);
+      }
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const s = store.getState();
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length === 0) return;
+      const next = new Set(s.selectedEdges);
+      for (const c of picks) if (c.type === 'select') toggle(next, c.id, c.selected);
+      s.select(s.selectedNodes, [...next]);
+    },
+    [store],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: ns, edges: es }: { nodes: FlowNode[]; edges: Edge[] }) => {
+      const s = store.getState();
+      s.edit('Delete', (d) => removeElements(d, { nodes: ns.map((n) => n.id), edges: es.map((e) => e.id) }, s.scope));
+      s.select([], []);
+    },
+    [store],
+  );
+
+  const verdict = useCallback(
+    (c: Connection | Edge) => {
+      const s = store.getState();
+      return canConnect(s.doc, asConnection(c), { networkId: s.scope, analysis: s.compiled.analysis });
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => {
+      const v = verdict(c);
+      if (!v.ok) setNotice({ text: v.reason });
+      return v.ok;
+    },
+    [verdict],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const v = verdict(c);
+      const s = store.getState();
+      if (v.ok) {
+        s.edit('Connect', (d) => connect(d, asConnection(c), s.scope));
+        setNotice(undefined);
+      } else setNotice({ text: v.reason, ...(v.fix ? { fix: v.fix } : {}) });
+    },
+    [store, verdict],
+  );
+
+  const applyFix = (fix: Fix) => {
+    const s = store.getState();
+    s.edit('Insert Rescale', (d) => insertRescale(d, fix, s.scope).doc);
+    setNotice(undefined);
+  };
+
+  return (
+    <div className="canvas" aria-label="Graph canvas">
+      <ReactFlow<FlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onConnectStart={() => setNotice(undefined)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        snapToGrid
+        snapGrid={[8, 8]}
+        fitView
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={16} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapNodeColor} />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+      {notice && (
+        <div className="canvas-notice" role="status">
+          <span>{notice.text}</span>
+          {notice.fix && (
+            <button type="button" onClick={() => applyFix(notice.fix!)}>
+              Insert Rescale
+            </button>
+          )}
+          <button type="button" aria-label="Dismiss message" onClick={() => setNotice(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
