@@ -10,8 +10,9 @@ import { templateNetwork } from '../src/graph/templates';
 import { countParams, fillWeights } from '../src/nodes/init';
 import { templates } from '../src/nodes/networks/templates';
 import { registry } from '../src/nodes/registry';
+import { fingerprint } from '../src/nodes/testing';
 import type { GraphSettingsView, Signal } from '../src/nodes/types';
-import { img, set, workloads, type Print } from './template-workloads';
+import { img, set, workloads } from './template-workloads';
 
 function network(template: string, params: unknown = {}, seed = 1): NetworkDef {
   return templateNetwork(template, params, { id: template, seed });
@@ -59,20 +60,6 @@ function layers(net: NetworkDef, a: ReturnType<typeof analyzeNetwork>): string[]
         return [`${n.type} ${shape}`];
     }
   });
-}
-
-/** first3, sum, sumsq and wsum = Σ a[k]·((k mod 97)+1), in float64 over the float32 values. */
-function fingerprint(a: Float32Array): Omit<Print, 'shape'> {
-  let sum = 0;
-  let sumsq = 0;
-  let wsum = 0;
-  for (let k = 0; k < a.length; k++) {
-    const v = a[k]!;
-    sum += v;
-    sumsq += v * v;
-    wsum += v * ((k % 97) + 1);
-  }
-  return { first3: Array.from(a.slice(0, 3)), sum, sumsq, wsum };
 }
 
 function close(got: number, want: number, what: string): void {

@@ -69,6 +69,15 @@ async function start(): Promise<void> {
     if (s.doc !== prev.doc && current) autosave.schedule(current, s.doc);
   });
   addEventListener('pagehide', () => void autosave.flush());
+  // A share link pasted into an open tab opens as a new graph, like one opened at start-up.
+  addEventListener('hashchange', () => {
+    void decodeShareFragment(location.hash).then((r) => {
+      if (!r) return;
+      history.replaceState(null, '', location.pathname + location.search);
+      if (r.doc) void open(r.doc, 'Opened the graph from the link as a new graph; your other graphs are unchanged.');
+      else state().notify({ severity: 'error', text: 'The link could not be opened.', details: sentences(r) });
+    });
+  });
 
   const files: FileActions = {
     presets: presets.map((p) => ({ id: p.id, title: p.doc.meta.title })),

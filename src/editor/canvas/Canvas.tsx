@@ -2,8 +2,8 @@
  * The React Flow canvas, controlled by the store: nodes and edges are derived from the
  * document; drags, connections, deletions and selection come back as store actions.
  */
-import { Background, Controls, MiniMap, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { canConnect } from '../../graph/connect';
 import type { Fix } from '../../graph/diagnostics';
 import { connect, insertRescale, moveNodes, removeElements } from '../../graph/edit';
@@ -34,6 +34,13 @@ export function Canvas() {
   const selectedNodes = useEditor((s) => s.selectedNodes);
   const selectedEdges = useEditor((s) => s.selectedEdges);
   const [notice, setNotice] = useState<Notice>();
+  const generation = useEditor((s) => s.generation);
+  const flow = useReactFlow();
+  // A newly opened graph (or network) is framed once React Flow has measured its nodes.
+  useEffect(() => {
+    const id = setTimeout(() => void flow.fitView({ padding: 0.1, duration: 0 }), 50);
+    return () => clearTimeout(id);
+  }, [generation, scope, flow]);
 
   // React Flow measures nodes and reports their sizes as changes; the minimap needs them back.
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
@@ -102,7 +109,8 @@ export function Canvas() {
   const isValidConnection = useCallback(
     (c: Connection | Edge) => {
       const v = verdict(c);
-      if (!v.ok) setNotice({ text: v.reason });
+      // React Flow never calls onConnect for a refused wire, so the reason and its fix show here.
+      if (!v.ok) setNotice({ text: v.reason, ...(v.fix ? { fix: v.fix } : {}) });
       return v.ok;
     },
     [verdict],
@@ -146,7 +154,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapNodeColor} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapNodeColor} style={{ width: 150, height: 100 }} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       {notice && (

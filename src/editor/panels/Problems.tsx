@@ -3,6 +3,8 @@ import { useReactFlow } from '@xyflow/react';
 import type { Diagnostic } from '../../graph/diagnostics';
 import { useEditor, useEditorStore } from '../store/hooks';
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function Problems() {
   const store = useEditorStore();
   const diagnostics = useEditor((s) => s.compiled.diagnostics);
@@ -22,7 +24,7 @@ export function Problems() {
   return (
     <section className="problems" aria-label="Problems">
       <h2>
-        Problems <span className="muted">{errors} errors, {warnings} warnings</span>
+        Problems <span className="muted">{count(errors, 'error')}, {count(warnings, 'warning')}</span>
       </h2>
       {diagnostics.length === 0 ? (
         <p className="ok">No problems: this graph is ready to train.</p>
@@ -30,9 +32,15 @@ export function Problems() {
         <ul>
           {diagnostics.map((d, i) => (
             <li key={`${d.code}-${d.nodeId ?? ''}-${d.port ?? ''}-${i}`} className={d.severity}>
-              <button type="button" onClick={() => show(d)} disabled={!d.nodeId} aria-label={`${d.severity}: ${d.message}`}>
-                <strong>{d.severity}</strong> {d.message}
-              </button>
+              {d.nodeId ? (
+                <button type="button" onClick={() => show(d)} aria-label={`${d.severity}: ${d.message}`}>
+                  <strong>{d.severity}</strong> {d.message}
+                </button>
+              ) : (
+                <p className="graph-problem">
+                  <strong>{d.severity}</strong> {d.message}
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -23,6 +23,8 @@ export interface DocSlice {
   commitPreview(label: string): void;
   /** Replaces the document (opening a graph): history starts afresh. */
   load(doc: GraphDoc): void;
+  /** Counts loads, so views can re-frame a newly opened graph. */
+  generation: number;
   setScope(scope: Scope): void;
 }
 
@@ -87,8 +89,9 @@ const docSlice: Slice<DocSlice> = (set, get) => ({
     if (!previewBase) return;
     set({ previewBase: undefined, past: [...past, { doc: previewBase, label }].slice(-HISTORY_LIMIT), future: [] });
   },
+  generation: 0,
   load(doc) {
-    set({ doc, scope: undefined, past: [], future: [], previewBase: undefined, selectedNodes: [], selectedEdges: [] });
+    set({ doc, generation: get().generation + 1, scope: undefined, past: [], future: [], previewBase: undefined, selectedNodes: [], selectedEdges: [] });
     get().recompile();
   },
   setScope(scope) {

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { broadcastBatch, formatShape, isProblemValue, tensor } from '../shape';
+import { formatShape, isProblemValue, tensor } from '../shape';
 import { defineNode, problem } from '../types';
-import { mapOrVector, numberedPorts, portNames, sameKind } from './ports';
+import { mapOrVector, numberedInputs, numberedPorts, portNames, sameKind, zInputCount } from './ports';
 
 export const zAddParams = z.object({
-  count: z.int().min(2).max(8).default(2).describe('Number of inputs'),
+  count: zInputCount,
 });
 
 export const add = defineNode({
@@ -22,24 +22,14 @@ export const add = defineNode({
   inputs: (p) => numberedPorts('in', p.count, ['tensor', 'vector']),
   outputs: [{ name: 'out', label: 'out', type: ['tensor', 'vector'] }],
   infer(ctx) {
-    let first: number[] | undefined;
-    let batch = 0;
-    for (const port of portNames('in', ctx.params.count)) {
-      const x = mapOrVector(ctx, port);
-      if (isProblemValue(x)) return x;
-      const b = x.shape[0]!;
-      if (!first) [first, batch] = [x.shape, b];
-      else {
-        const want = formatShape(first.slice(1));
-        const got = formatShape(x.shape.slice(1));
-        if (want !== got) return problem('sizeMismatch', { node: ctx.name, what: 'shape', a: want, b: got }, port);
-        const joint = broadcastBatch(batch, b);
-        if (joint === undefined) return problem('batchMismatch', { node: ctx.name, a: batch, b }, port);
-        batch = joint;
-      }
-    }
-    const shape = first as number[];
-    return { out: sameKind({ type: 'tensor', shape }, [batch, ...shape.slice(1)]) };
+    const xs = numberedInputs(ctx, 'in', ctx.params.count, mapOrVector, (first, x, port) => {
+      const want = formatShape(first.shape.slice(1));
+      const got = formatShape(x.shape.slice(1));
+      return want === got ? undefined : problem('sizeMismatch', { node: ctx.name, what: 'shape', a: want, b: got }, port);
+    });
+    if (isProblemValue(xs)) return xs;
+    const shape = xs.signals[0]!.shape;
+    return { out: sameKind({ type: 'tensor', shape }, [xs.batch, ...shape.slice(1)]) };
   },
   build(ctx, inputs) {
     const xs = portNames('in', ctx.params.count).map((p) => inputs[p] as tf.Tensor);

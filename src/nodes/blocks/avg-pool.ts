@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { map4, samePadding, tensor, validOut, isProblemValue } from '../shape';
-import { defineNode, problem } from '../types';
+import { map4, tensor, isProblemValue } from '../shape';
+import { defineNode } from '../types';
+import { windowedSize } from './ports';
 
 export const zAvgPoolParams = z.object({
   size: z.int().min(1).max(16).default(2).describe('Height and width of the averaged window'),
@@ -30,12 +31,9 @@ export const avgPool = defineNode({
     if (isProblemValue(x)) return x;
     const [b, h, w, c] = x.shape as [number, number, number, number];
     const { size: k, padding } = ctx.params;
-    const s = ctx.params.stride || k;
-    const ho = padding === 'same' ? samePadding(h, k, s).out : validOut(h, k, s);
-    const wo = padding === 'same' ? samePadding(w, k, s).out : validOut(w, k, s);
-    if (ho < 1 || wo < 1)
-      return problem('tooSmall', { node: ctx.name, detail: `a ${h}×${w} input is smaller than its ${k}×${k} window` }, 'in');
-    return { out: tensor([b, ho, wo, c]) };
+    const size = windowedSize(ctx, [h, w], k, ctx.params.stride || k, padding, 'window');
+    if (isProblemValue(size)) return size;
+    return { out: tensor([b, ...size, c]) };
   },
   build(ctx, inputs) {
     const { size, padding } = ctx.params;

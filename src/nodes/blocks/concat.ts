@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { broadcastBatch, map4, tensor, isProblemValue } from '../shape';
+import { map4, tensor, isProblemValue } from '../shape';
 import { defineNode, problem } from '../types';
-import { numberedPorts, portNames } from './ports';
+import { numberedInputs, numberedPorts, portNames, zInputCount } from './ports';
 
 export const zConcatParams = z.object({
-  count: z.int().min(2).max(8).default(2).describe('Number of inputs'),
+  count: zInputCount,
 });
 
 export const concat = defineNode({
@@ -23,26 +23,17 @@ export const concat = defineNode({
   inputs: (p) => numberedPorts('in', p.count, 'tensor'),
   outputs: [{ name: 'out', label: 'out', type: 'tensor' }],
   infer(ctx) {
-    let batch = 0;
-    let first: number[] | undefined;
-    let channels = 0;
-    for (const port of portNames('in', ctx.params.count)) {
-      const x = map4(ctx, port);
-      if (isProblemValue(x)) return x;
-      const [b, h, w, c] = x.shape as [number, number, number, number];
-      if (!first) [first, batch] = [x.shape, b];
-      else {
-        const [, h1, w1] = first as [number, number, number, number];
-        if (h !== h1 || w !== w1)
-          return problem('sizeMismatch', { node: ctx.name, what: 'height and width', a: `${h1}×${w1}`, b: `${h}×${w}` }, port);
-        const joint = broadcastBatch(batch, b);
-        if (joint === undefined) return problem('batchMismatch', { node: ctx.name, a: batch, b }, port);
-        batch = joint;
-      }
-      channels += c;
-    }
-    const [, h, w] = first as [number, number, number, number];
-    return { out: tensor([batch, h, w, channels]) };
+    const xs = numberedInputs(ctx, 'in', ctx.params.count, map4, (first, x, port) => {
+      const [, h1, w1] = first.shape as [number, number, number, number];
+      const [, h, w] = x.shape as [number, number, number, number];
+      if (h !== h1 || w !== w1)
+        return problem('sizeMismatch', { node: ctx.name, what: 'height and width', a: `${h1}×${w1}`, b: `${h}×${w}` }, port);
+      return undefined;
+    });
+    if (isProblemValue(xs)) return xs;
+    const [, h, w] = xs.signals[0]!.shape as [number, number, number, number];
+    const channels = xs.signals.reduce((sum, x) => sum + x.shape[3]!, 0);
+    return { out: tensor([xs.batch, h, w, channels]) };
   },
   build(ctx, inputs) {
     const xs = portNames('in', ctx.params.count).map((p) => inputs[p] as tf.Tensor4D);

@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { zInit, kernelInit } from './init-params';
+import { kernelAndBias, zBias, zFilters, zInit } from './init-params';
 import { map4, tensor, isProblemValue } from '../shape';
 import { defineNode } from '../types';
 
 export const zConv2dTransposeParams = z.object({
-  filters: z.int().min(1).max(4096).default(64).describe('Output channels'),
+  ...zFilters,
   kernel: z.int().min(1).max(15).default(4).describe('Kernel height and width'),
   stride: z.int().min(1).max(8).default(2).describe('Upscaling factor: the output is stride× the input size'),
-  bias: z.boolean().default(true).describe('Add a learned bias (off when a norm layer follows)'),
+  ...zBias,
   ...zInit,
 });
 
@@ -38,9 +38,7 @@ export const conv2dTranspose = defineNode({
     const cin = inputs.in?.shape[3] ?? 0;
     // tfjs layout [kh, kw, Cout, Cin]. Kaiming's fan-in is k·k·Cout, as PyTorch's ConvTranspose2d
     // computes it (dim 1 of its [Cin, Cout, k, k] weight), so both start from the same bound.
-    const specs = [kernelInit('kernel', [p.kernel, p.kernel, p.filters, cin], p, p.kernel * p.kernel * p.filters)];
-    if (p.bias) specs.push({ name: 'bias', shape: [p.filters], init: 'zeros', trainable: true });
-    return specs;
+    return kernelAndBias([p.kernel, p.kernel, p.filters, cin], p, p.kernel * p.kernel * p.filters, p.filters);
   },
   build(ctx, inputs) {
     const x = inputs.in as tf.Tensor4D;

@@ -1,15 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { zInit, kernelInit } from './init-params';
-import { map4, samePadding, tensor, validOut, isProblemValue } from '../shape';
-import { defineNode, problem } from '../types';
+import { kernelAndBias, zBias, zFilters, zInit } from './init-params';
+import { map4, tensor, isProblemValue } from '../shape';
+import { defineNode } from '../types';
+import { windowedSize } from './ports';
 
 export const zConv2dParams = z.object({
-  filters: z.int().min(1).max(4096).default(64).describe('Output channels'),
+  ...zFilters,
   kernel: z.int().min(1).max(15).default(3).describe('Kernel height and width'),
   stride: z.int().min(1).max(8).default(1).describe('Step between kernel positions'),
   padding: z.enum(['same', 'valid']).default('same').describe("'same' keeps ceil(size/stride) (TensorFlow's rule)"),
-  bias: z.boolean().default(true).describe('Add a learned bias (off when a norm layer follows)'),
+  ...zBias,
   ...zInit,
 });
 
@@ -30,18 +31,14 @@ export const conv2d = defineNode({
     const x = map4(ctx, 'in');
     if (isProblemValue(x)) return x;
     const [b, h, w] = x.shape as [number, number, number, number];
-    const { kernel: k, stride: s, padding } = ctx.params;
-    const ho = padding === 'same' ? samePadding(h, k, s).out : validOut(h, k, s);
-    const wo = padding === 'same' ? samePadding(w, k, s).out : validOut(w, k, s);
-    if (ho < 1 || wo < 1)
-      return problem('tooSmall', { node: ctx.name, detail: `a ${h}×${w} input is smaller than its ${k}×${k} kernel` }, 'in');
-    return { out: tensor([b, ho, wo, ctx.params.filters]) };
+    const { kernel, stride, padding } = ctx.params;
+    const size = windowedSize(ctx, [h, w], kernel, stride, padding, 'kernel');
+    if (isProblemValue(size)) return size;
+    return { out: tensor([b, ...size, ctx.params.filters]) };
   },
   weights(p, inputs) {
     const cin = inputs.in?.shape[3] ?? 0;
-    const specs = [kernelInit('kernel', [p.kernel, p.kernel, cin, p.filters], p, p.kernel * p.kernel * cin)];
-    if (p.bias) specs.push({ name: 'bias', shape: [p.filters], init: 'zeros', trainable: true });
-    return specs;
+    return kernelAndBias([p.kernel, p.kernel, cin, p.filters], p, p.kernel * p.kernel * cin, p.filters);
   },
   build(ctx, inputs) {
     const x = inputs.in as tf.Tensor4D;

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { zInit, kernelInit } from './init-params';
+import { kernelAndBias, zBias, zInit } from './init-params';
 import { vec2, vector, isProblemValue } from '../shape';
 import { defineNode } from '../types';
 
 export const zDenseParams = z.object({
   units: z.int().min(1).max(1 << 20).default(128).describe('Output values per sample'),
-  bias: z.boolean().default(true).describe('Add a learned bias (off when a norm layer follows)'),
+  ...zBias,
   ...zInit,
 });
 
@@ -30,9 +30,7 @@ export const dense = defineNode({
   },
   weights(p, inputs) {
     const n = inputs.in?.shape[1] ?? 0;
-    const specs = [kernelInit('kernel', [n, p.units], p, n)];
-    if (p.bias) specs.push({ name: 'bias', shape: [p.units], init: 'zeros', trainable: true });
-    return specs;
+    return kernelAndBias([n, p.units], p, n, p.units);
   },
   build(ctx, inputs) {
     const x = inputs.in as tf.Tensor2D;

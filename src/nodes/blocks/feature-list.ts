@@ -1,8 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { broadcastBatch, map4, isProblemValue, tensor } from '../shape';
-import { defineNode, problem } from '../types';
-import { numberedPorts, portNames } from './ports';
+import { map4, isProblemValue, tensor } from '../shape';
+import { defineNode } from '../types';
+import { numberedInputs, numberedPorts, portNames } from './ports';
 
 export const zFeatureListParams = z.object({
   count: z.int().min(1).max(8).default(3).describe('Number of feature maps'),
@@ -22,17 +22,11 @@ export const featureList = defineNode({
   inputs: (p) => numberedPorts('f', p.count, 'tensor'),
   outputs: [{ name: 'out', label: 'out', type: 'features' }],
   infer(ctx) {
-    const layers: { name: string; shape: number[] }[] = [];
-    let batch = 0;
-    for (const port of portNames('f', ctx.params.count)) {
-      const x = map4(ctx, port);
-      if (isProblemValue(x)) return x;
-      const b = x.shape[0]!;
-      const joint = layers.length === 0 ? b : broadcastBatch(batch, b);
-      if (joint === undefined) return problem('batchMismatch', { node: ctx.name, a: batch, b }, port);
-      batch = joint;
-      layers.push({ name: port, shape: [...x.shape] });
-    }
+    // The maps may differ in size and channels; only their batches must broadcast.
+    const xs = numberedInputs(ctx, 'f', ctx.params.count, map4);
+    if (isProblemValue(xs)) return xs;
+    const names = portNames('f', ctx.params.count);
+    const layers = xs.signals.map((x, i) => ({ name: names[i]!, shape: [...x.shape] }));
     return { out: { type: 'features', shape: [], layers } };
   },
   build: (ctx, inputs) => ({ out: portNames('f', ctx.params.count).map((p) => inputs[p] as tf.Tensor) }),

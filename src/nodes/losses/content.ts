@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { broadcastBatch, isProblemValue, scalar } from '../shape';
 import { defineNode, problem } from '../types';
-import { checkLayers, featureLayers, layerDetail } from './loss-inputs';
+import { featurePair, layerDetail, sameBeyondBatch } from './loss-inputs';
 import { meanAll } from './reduce';
 
 export const content = defineNode({
@@ -26,16 +26,13 @@ export const content = defineNode({
   ],
   outputs: [{ name: 'loss', label: 'loss', type: 'scalar' }],
   infer(ctx) {
-    const a = featureLayers(ctx, 'input');
-    if (isProblemValue(a)) return a;
-    const b = featureLayers(ctx, 'target');
-    if (isProblemValue(b)) return b;
     const l = ctx.params.layer;
-    const bad = checkLayers(ctx, [l], a, 'input') ?? checkLayers(ctx, [l], b, 'target');
-    if (bad) return bad;
+    const pair = featurePair(ctx, [l], 'input', 'target');
+    if (isProblemValue(pair)) return pair;
+    const { a, b } = pair;
     const sa = a[l]!.shape;
     const sb = b[l]!.shape;
-    if (sa.length !== sb.length || sa.some((d, i) => i > 0 && d !== sb[i]))
+    if (!sameBeyondBatch(sa, sb))
       return problem('layerMismatch', { node: ctx.name, detail: layerDetail(a[l]!.name, sa, sb) }, 'target');
     if (broadcastBatch(sa[0] ?? 1, sb[0] ?? 1) === undefined)
       return problem('batchMismatch', { node: ctx.name, a: sa[0] ?? 1, b: sb[0] ?? 1 }, 'target');

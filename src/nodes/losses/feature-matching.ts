@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isProblemValue, scalar } from '../shape';
 import { defineNode, problem } from '../types';
 import { layerSummary, zLayerList } from './gram-style';
-import { checkLayers, featureLayers, layerDetail, layerIndices } from './loss-inputs';
+import { featurePair, layerDetail, layerIndices, sameBeyondBatch } from './loss-inputs';
 import { meanAll } from './reduce';
 
 export const featureMatching = defineNode({
@@ -27,17 +27,13 @@ export const featureMatching = defineNode({
   ],
   outputs: [{ name: 'loss', label: 'loss', type: 'scalar' }],
   infer(ctx) {
-    const a = featureLayers(ctx, 'a');
-    if (isProblemValue(a)) return a;
-    const b = featureLayers(ctx, 'b');
-    if (isProblemValue(b)) return b;
-    const idx = layerIndices(ctx.params.layers, a.length);
-    const bad = checkLayers(ctx, idx, a, 'a') ?? checkLayers(ctx, idx, b, 'b');
-    if (bad) return bad;
+    const pair = featurePair(ctx, ctx.params.layers, 'a', 'b');
+    if (isProblemValue(pair)) return pair;
+    const { a, b, idx } = pair;
     for (const i of idx) {
       const sa = a[i]!.shape;
       const sb = b[i]!.shape;
-      if (sa.length < 2 || sa.length !== sb.length || sa.some((d, k) => k > 0 && d !== sb[k]))
+      if (sa.length < 2 || !sameBeyondBatch(sa, sb))
         return problem('layerMismatch', { node: ctx.name, detail: layerDetail(a[i]!.name, sa, sb) }, 'b');
     }
     return { loss: scalar };

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { broadcastBatch, describeSignal, isProblemValue, scalar } from '../shape';
 import { defineNode, problem } from '../types';
-import { checkLayers, featureLayers, layerDetail, layerIndices } from './loss-inputs';
+import { featurePair, layerDetail, layerIndices } from './loss-inputs';
 import { formatNumber, meanAll } from './reduce';
 
 export const zLayerList = z
@@ -58,13 +58,9 @@ export const gramStyle = defineNode({
   ],
   outputs: [{ name: 'loss', label: 'loss', type: 'scalar' }],
   infer(ctx) {
-    const a = featureLayers(ctx, 'input');
-    if (isProblemValue(a)) return a;
-    const b = featureLayers(ctx, 'target');
-    if (isProblemValue(b)) return b;
-    const idx = layerIndices(ctx.params.layers, a.length);
-    const bad = checkLayers(ctx, idx, a, 'input') ?? checkLayers(ctx, idx, b, 'target');
-    if (bad) return bad;
+    const pair = featurePair(ctx, ctx.params.layers, 'input', 'target');
+    if (isProblemValue(pair)) return pair;
+    const { a, b, idx } = pair;
     for (const i of idx) {
       const la = a[i]!;
       const lb = b[i]!;

@@ -1,15 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { z } from 'zod';
-import { image, scalar } from '../shape';
-import { defineNode, type PortSpec } from '../types';
-import { checkPair } from './loss-inputs';
+import { image } from '../shape';
+import { defineNode } from '../types';
+import { pairLoss } from './loss-inputs';
 import { meanAll } from './reduce';
-
-/** The two inputs every pixel-wise loss compares. */
-export const pairPorts: PortSpec[] = [
-  { name: 'a', label: 'a', type: ['image', 'tensor', 'vector'], doc: 'One side of the comparison, e.g. the generated image' },
-  { name: 'b', label: 'b', type: ['image', 'tensor', 'vector'], doc: 'The other side, e.g. the target image' },
-];
 
 export const l1 = defineNode({
   kind: 'l1',
@@ -21,13 +14,7 @@ export const l1 = defineNode({
     "as L2; pix2pix adds it to the adversarial loss with a weight of 100, and CycleGAN's cycle and identity " +
     'losses are L1 losses wired the cycle\'s way. Both inputs must have the same shape, except that a batch ' +
     'of 1 is compared with every item of the other batch. Images must use the same value range.',
-  params: z.object({}),
-  where: 'graph',
-  inputs: pairPorts,
-  outputs: [{ name: 'loss', label: 'loss', type: 'scalar' }],
-  infer(ctx) {
-    return checkPair(ctx, 'a', 'b') ?? { loss: scalar };
-  },
+  ...pairLoss,
   build: (_ctx, inputs) => ({ loss: meanAll(tf.abs(tf.sub(inputs.a as tf.Tensor, inputs.b as tf.Tensor))) }),
   summarize: () => 'mean |a − b|',
   example: { inputs: { a: image([2, 4, 4, 3], '[-1,1]'), b: image([1, 4, 4, 3], '[-1,1]') } },

@@ -1,9 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { z } from 'zod';
-import { scalar, vector } from '../shape';
+import { vector } from '../shape';
 import { defineNode } from '../types';
-import { pairPorts } from './l1';
-import { checkPair } from './loss-inputs';
+import { pairLoss } from './loss-inputs';
 import { meanAll } from './reduce';
 
 export const l2 = defineNode({
@@ -15,13 +13,7 @@ export const l2 = defineNode({
     'mean((a − b)²) over every value. Squaring punishes large errors much more than small ones, which makes ' +
     'images trained with L2 alone look smooth. Both inputs must have the same shape, except that a batch of ' +
     '1 is compared with every item of the other batch. Images must use the same value range.',
-  params: z.object({}),
-  where: 'graph',
-  inputs: pairPorts,
-  outputs: [{ name: 'loss', label: 'loss', type: 'scalar' }],
-  infer(ctx) {
-    return checkPair(ctx, 'a', 'b') ?? { loss: scalar };
-  },
+  ...pairLoss,
   build: (_ctx, inputs) => ({ loss: meanAll(tf.square(tf.sub(inputs.a as tf.Tensor, inputs.b as tf.Tensor))) }),
   summarize: () => 'mean (a − b)²',
   example: { inputs: { a: vector([3, 5]), b: vector([3, 5]) } },

@@ -1,16 +1,22 @@
 /** Shape rules the losses share: what their inputs must look like to be compared. */
-import { broadcastBatch, describeSignal, formatShape, isProblemValue } from '../shape';
-import type { InferCtx, Problem, Signal } from '../types';
+import { z } from 'zod';
+import { broadcastBatch, describeSignal, formatShape, isProblemValue, scalar } from '../shape';
+import type { InferCtx, InferResult, PortSpec, Problem, Signal } from '../types';
 import { problem } from '../types';
 
 type Layer = { name: string; shape: number[] };
+
+/** Same rank and same sizes after the batch axis; the batches are checked on their own. */
+export function sameBeyondBatch(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => i === 0 || d === b[i]);
+}
 
 /**
  * Two shapes compared element by element: equal, except that a batch of 1 broadcasts over
  * the other side's batch. The problem names `port`, the second input.
  */
 export function sameShapeUpToBatch(ctx: InferCtx<unknown>, a: number[], b: number[], port: string): Problem | undefined {
-  if (a.length !== b.length || a.some((d, i) => i > 0 && d !== b[i]))
+  if (!sameBeyondBatch(a, b))
     return problem('sizeMismatch', { node: ctx.name, what: 'shape', a: formatShape(a), b: formatShape(b) }, port);
   if (a.length > 0 && broadcastBatch(a[0]!, b[0]!) === undefined)
     return problem('batchMismatch', { node: ctx.name, a: a[0]!, b: b[0]! }, port);
@@ -44,6 +50,24 @@ export function checkPair(ctx: InferCtx<unknown>, pa: string, pb: string): Probl
   return sameShapeUpToBatch(ctx, a.shape, b.shape, pb);
 }
 
+/** The two inputs every pixel-wise loss compares. */
+export const pairPorts: PortSpec[] = [
+  { name: 'a', label: 'a', type: ['image', 'tensor', 'vector'], doc: 'One side of the comparison, e.g. the generated image' },
+  { name: 'b', label: 'b', type: ['image', 'tensor', 'vector'], doc: 'The other side, e.g. the target image' },
+];
+
+/**
+ * Everything but the maths of a pixel-wise loss (L1, L2): no settings, `a` and `b` held to
+ * `checkPair`, one scalar out. Spread into `defineNode` before the kind's own `build`.
+ */
+export const pairLoss = {
+  params: z.object({}),
+  where: 'graph' as const,
+  inputs: pairPorts,
+  outputs: [{ name: 'loss', label: 'loss', type: 'scalar' }] as PortSpec[],
+  infer: (ctx: InferCtx<unknown>): InferResult => checkPair(ctx, 'a', 'b') ?? { loss: scalar },
+};
+
 /** The maps of a `features` input, or a problem. */
 export function featureLayers(ctx: InferCtx<unknown>, port: string): Layer[] | Problem {
   const s = ctx.inputs[port];
@@ -72,6 +96,25 @@ export function checkLayers(
   if (indices.length === 0) return problem('layerOutOfRange', { node: ctx.name, layer: 0, count: 0 }, port);
   const bad = indices.find((i) => i >= layers.length);
   return bad === undefined ? undefined : problem('layerOutOfRange', { node: ctx.name, layer: bad, count: layers.length }, port);
+}
+
+/**
+ * The two `features` inputs a feature loss compares and the layer indices it uses, after the
+ * checks every feature loss makes before its own: both inputs are features, and both have
+ * every chosen layer (all of the first input's when none are chosen).
+ */
+export function featurePair(
+  ctx: InferCtx<unknown>,
+  chosen: readonly number[],
+  pa: string,
+  pb: string,
+): { a: Layer[]; b: Layer[]; idx: number[] } | Problem {
+  const a = featureLayers(ctx, pa);
+  if (isProblemValue(a)) return a;
+  const b = featureLayers(ctx, pb);
+  if (isProblemValue(b)) return b;
+  const idx = layerIndices(chosen, a.length);
+  return checkLayers(ctx, idx, a, pa) ?? checkLayers(ctx, idx, b, pb) ?? { a, b, idx };
 }
 
 /** Layers' shapes for a layerMismatch detail: "f2: 2×8×8×64 and 1×8×8×32". */

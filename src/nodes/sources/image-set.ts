@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { batchOf, sizeOf, sizeParam, sourceParams } from '../common';
-import { image } from '../shape';
 import { defineNode } from '../types';
+import { squareBatch, squareImages } from './batch';
 import { centreSquare, midValue, rangeMap, resampleBilinear, zImageRange } from './pixels';
 
 /** A decoded picture, as the runtime hands it over (PNG/JPEG decoded to RGBA). */
@@ -61,27 +61,24 @@ export const imageSet = defineNode({
   assets: (p) => p.images.map((id) => 'image:' + id),
   inputs: [],
   outputs: [{ name: 'out', label: 'images', type: 'image' }],
-  infer(ctx) {
-    const s = sizeOf(ctx.params, ctx.settings);
-    return { out: image([batchOf(ctx.params, ctx.settings), s, s, 3], ctx.params.range) };
-  },
+  infer: (ctx) => ({ out: squareImages(ctx, 3, ctx.params.range) }),
   build(ctx) {
     const { range, order, paired } = ctx.params;
-    const b = batchOf(ctx.params, ctx.settings);
-    const s = sizeOf(ctx.params, ctx.settings);
     // An image the runtime could not provide is skipped (the editor marks it missing).
     const pics = ctx.params.images.map((id) => ctx.asset('image:' + id)).filter(isImageAsset);
-    if (pics.length === 0) return { out: tf.fill([b, s, s, 3], midValue(range)) };
-    const v = new Float32Array(b * s * s * 3);
+    if (pics.length === 0) {
+      const s = sizeOf(ctx.params, ctx.settings);
+      return { out: tf.fill([batchOf(ctx.params, ctx.settings), s, s, 3], midValue(range)) };
+    }
     const { scale, shift } = rangeMap(range);
     const rng = ctx.rng();
-    for (let n = 0; n < b; n++) {
+    const out = squareBatch(ctx, 3, (v, offset, s, n) => {
       const k = order === 'random' ? Math.floor(rng.uniform() * pics.length) : n % pics.length;
       const p = pics[k]!;
       const region = centreSquare(p.width, p.height, paired);
-      resampleBilinear(p.data, p.width, 4, region, s, 3, v, n * s * s * 3, scale / 255, shift);
-    }
-    return { out: tf.tensor4d(v, [b, s, s, 3]) };
+      resampleBilinear(p.data, p.width, 4, region, s, 3, v, offset, scale / 255, shift);
+    });
+    return { out };
   },
   summarize: (p) =>
     `${p.images.length} image${p.images.length === 1 ? '' : 's'}${p.paired === 'none' ? '' : ` · ${p.paired} half`}`,

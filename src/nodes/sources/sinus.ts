@@ -1,9 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { batchOf, sizeOf, sizeParam, sourceParams } from '../common';
+import { sizeParam, sourceParams } from '../common';
 import type { Rng } from '../prng';
-import { image } from '../shape';
 import { defineNode } from '../types';
+import { squareBatch, squareImages } from './batch';
 import { zImageRange } from './pixels';
 
 /**
@@ -63,18 +62,11 @@ export const sinus = defineNode({
   isStatic: (p) => p.fixed,
   inputs: [],
   outputs: [{ name: 'out', label: 'images', type: 'image' }],
-  infer(ctx) {
-    const s = sizeOf(ctx.params, ctx.settings);
-    return { out: image([batchOf(ctx.params, ctx.settings), s, s, 3], ctx.params.range) };
-  },
+  infer: (ctx) => ({ out: squareImages(ctx, 3, ctx.params.range) }),
   build(ctx) {
-    const b = batchOf(ctx.params, ctx.settings);
-    const s = sizeOf(ctx.params, ctx.settings);
+    const { waves, fmax, range } = ctx.params;
     const rng = ctx.rng();
-    const v = new Float32Array(b * s * s * 3);
-    for (let n = 0; n < b; n++)
-      sinusInto(rng, s, ctx.params.waves, ctx.params.fmax, ctx.params.range === '[0,1]', v, n * s * s * 3);
-    return { out: tf.tensor4d(v, [b, s, s, 3]) };
+    return { out: squareBatch(ctx, 3, (v, offset, s) => sinusInto(rng, s, waves, fmax, range === '[0,1]', v, offset)) };
   },
   summarize: (p) => `${p.waves} waves ≤ ${p.fmax}${p.fixed ? ' · fixed' : ''}`,
   example: { params: { size: 8, batch: 2 } },

@@ -1,9 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { batchOf, sizeOf, sourceParams } from '../common';
+import { sourceParams } from '../common';
 import type { Rng } from '../prng';
-import { image } from '../shape';
 import { defineNode } from '../types';
+import { squareBatch, squareImages } from './batch';
 
 /**
  * WORKLOADS.md's `stroke(rng)`: 1–3 thick anti-aliased line segments, written as S×S values
@@ -65,17 +64,10 @@ export const stroke = defineNode({
   isStatic: () => false,
   inputs: [],
   outputs: [{ name: 'out', label: 'images', type: 'image' }],
-  infer(ctx) {
-    const s = sizeOf(ctx.params, ctx.settings);
-    return { out: image([batchOf(ctx.params, ctx.settings), s, s, 1], '[-1,1]') };
-  },
+  infer: (ctx) => ({ out: squareImages(ctx, 1, '[-1,1]') }),
   build(ctx) {
-    const b = batchOf(ctx.params, ctx.settings);
-    const s = sizeOf(ctx.params, ctx.settings);
     const rng = ctx.rng();
-    const v = new Float32Array(b * s * s);
-    for (let n = 0; n < b; n++) strokeInto(rng, s, v, n * s * s);
-    return { out: tf.tensor4d(v, [b, s, s, 1]) };
+    return { out: squareBatch(ctx, 1, (v, offset, s) => strokeInto(rng, s, v, offset)) };
   },
   summarize: (p) => (p.size > 0 ? `${p.size}×${p.size}` : 'graph size'),
   example: { params: { batch: 2 } },

@@ -1,9 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { batchOf, sizeOf, sizeParam, sourceParams } from '../common';
+import { sizeParam, sourceParams } from '../common';
 import type { Rng } from '../prng';
-import { image } from '../shape';
 import { defineNode } from '../types';
+import { squareBatch, squareImages } from './batch';
 import { rangeMap, zImageRange } from './pixels';
 
 export const texturePatterns = ['stripes', 'checker', 'dots', 'plasma'] as const;
@@ -90,18 +89,12 @@ export const texture = defineNode({
   isStatic: () => false,
   inputs: [],
   outputs: [{ name: 'out', label: 'images', type: 'image' }],
-  infer(ctx) {
-    const s = sizeOf(ctx.params, ctx.settings);
-    return { out: image([batchOf(ctx.params, ctx.settings), s, s, 3], ctx.params.range) };
-  },
+  infer: (ctx) => ({ out: squareImages(ctx, 3, ctx.params.range) }),
   build(ctx) {
     const { pattern, scale, range } = ctx.params;
-    const b = batchOf(ctx.params, ctx.settings);
-    const s = sizeOf(ctx.params, ctx.settings);
     const rng = ctx.rng();
-    const v = new Float32Array(b * s * s * 3);
-    for (let n = 0; n < b; n++) textureInto(rng, pattern, s, scale, v, n * s * s * 3, rangeMap(range));
-    return { out: tf.tensor4d(v, [b, s, s, 3]) };
+    const map = rangeMap(range);
+    return { out: squareBatch(ctx, 3, (v, offset, s) => textureInto(rng, pattern, s, scale, v, offset, map)) };
   },
   summarize: (p) => `${p.pattern} ×${p.scale}`,
   example: { params: { pattern: 'dots', size: 8, batch: 2 } },

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { image, isProblemValue } from '../shape';
+import { image } from '../shape';
 import { defineNode } from '../types';
-import { imageIn, padEdge, perChannel } from './image-ops';
+import { padEdge, perChannel, sameImage } from './image-ops';
 
 export const zBlurParams = z.object({
   sigma: z.number().gt(0).max(64).default(1).describe('Blur strength: the standard deviation of the Gaussian, in pixels'),
@@ -34,11 +34,7 @@ export const blur = defineNode({
   where: 'both',
   inputs: [{ name: 'in', label: 'in', type: 'image' }],
   outputs: [{ name: 'out', label: 'out', type: 'image' }],
-  infer(ctx) {
-    const x = imageIn(ctx);
-    if (isProblemValue(x)) return x;
-    return { out: image([...x.shape], x.range) };
-  },
+  infer: sameImage,
   build(ctx, inputs) {
     const x = inputs.in as tf.Tensor4D;
     const taps = gaussianTaps(ctx.params);

@@ -1,11 +1,11 @@
 /**
- * Pieces several transforms share: value ranges as numbers, edge padding, luma, and the
- * checked image input. Everything here is built from ops whose gradients exist on every
- * backend (slice, tile, concat, conv2d), so the transforms stay trainable through.
+ * Pieces several transforms share: value ranges as numbers, edge padding, luma, the checked
+ * image input and the keep-the-shape rule. Everything here is built from ops whose gradients
+ * exist on every backend (slice, tile, concat, conv2d), so the transforms stay trainable through.
  */
 import * as tf from '@tensorflow/tfjs';
-import { map4, isProblemValue } from '../shape';
-import type { InferCtx, Problem, Signal, ValueRange } from '../types';
+import { image, map4, isProblemValue } from '../shape';
+import type { InferCtx, InferResult, Problem, Signal, ValueRange } from '../types';
 
 /** Lowest value and width of a range; 'unbounded' is treated like [0,1] where a colour is needed. */
 export function rangeBounds(range: ValueRange | undefined): { lo: number; span: number } {
@@ -17,6 +17,12 @@ export function imageIn(ctx: InferCtx<unknown>, port = 'in'): (Signal & { range:
   const s = map4(ctx, port);
   if (isProblemValue(s)) return s;
   return { ...s, type: 'image', range: s.range ?? 'unbounded' };
+}
+
+/** The shape rule of transforms that change values only: `out` is `in`'s shape and range. */
+export function sameImage(ctx: InferCtx<unknown>): InferResult {
+  const x = imageIn(ctx);
+  return isProblemValue(x) ? x : { out: image([...x.shape], x.range) };
 }
 
 /**

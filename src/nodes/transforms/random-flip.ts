@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { image, isProblemValue } from '../shape';
+import { image } from '../shape';
 import type { Rng } from '../prng';
 import { defineNode } from '../types';
-import { imageIn } from './image-ops';
+import { sameImage } from './image-ops';
 
 export const zRandomFlipParams = z.object({
   horizontal: z.number().min(0).max(1).default(0.5).describe('Chance that an image is mirrored left–right'),
@@ -49,11 +49,7 @@ export const randomFlip = defineNode({
   random: true,
   inputs: [{ name: 'in', label: 'in', type: 'image' }],
   outputs: [{ name: 'out', label: 'out', type: 'image' }],
-  infer(ctx) {
-    const x = imageIn(ctx);
-    if (isProblemValue(x)) return x;
-    return { out: image([...x.shape], x.range) };
-  },
+  infer: sameImage,
   build(ctx, inputs) {
     const x = inputs.in as tf.Tensor4D;
     const d = flipDecisions(ctx.rng(), x.shape[0], ctx.params);
