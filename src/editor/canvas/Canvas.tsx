@@ -146,6 +146,10 @@ export function Canvas() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onConnectStart={() => setNotice(undefined)}
+        onNodeDoubleClick={(_e, node) => {
+          const net = node.type === 'ganvas' ? node.data.network : undefined;
+          if (net) store.getState().setScope(net.id);
+        }}
         deleteKeyCode={['Delete', 'Backspace']}
         snapToGrid
         snapGrid={[8, 8]}

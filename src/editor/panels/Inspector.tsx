@@ -1,6 +1,7 @@
 /** The right panel: the selected node's name, settings and docs, or the graph's settings. */
 import { useMemo } from 'react';
 import { partOf, setLabel, setMeta, setParams, setSettings } from '../../graph/edit';
+import { makeCallSiteUnique } from '../../graph/templates';
 import { zSettings, type GraphDoc } from '../../graph/schema';
 import { registry } from '../../nodes/registry';
 import { NodeDocs } from '../inspector/NodeDocs';
@@ -51,6 +52,7 @@ export function Inspector() {
         <span>Name</span>
         <input value={node.label ?? ''} placeholder={node.id} onChange={(e) => change('Rename node', (d) => setLabel(d, node.id, e.target.value, scope))} />
       </label>
+      {node.type === 'network' && scope === undefined && <CallSite doc={doc} nodeId={node.id} network={String(node.params.network ?? '')} />}
       {def ? (
         <>
           <ParamsForm key={node.id} schema={def.params} value={node.params} context={context} idPrefix={`node-${node.id}`}
@@ -61,5 +63,39 @@ export function Inspector() {
         <p className="muted">This version of Ganvas does not know this kind of node. Its settings and wires are kept as they are and saved with the graph.</p>
       )}
     </section>
+  );
+}
+
+/** A call site's network: open it to edit its blocks, or give this call site weights of its own. */
+function CallSite({ doc, nodeId, network }: { doc: GraphDoc; nodeId: string; network: string }) {
+  const store = useEditorStore();
+  const net = doc.networks.find((n) => n.id === network);
+  if (!net) return null;
+  const sites = doc.nodes.filter((n) => n.type === 'network' && n.params.network === network).length;
+  const unique = () => {
+    let id = '';
+    store.getState().edit('Make weights unique', (d) => {
+      const r = makeCallSiteUnique(d, nodeId);
+      id = r.networkId;
+      return r.doc;
+    });
+    return id;
+  };
+  return (
+    <div className="call-site">
+      <p className="muted">
+        Runs “{net.label || net.id}”{sites > 1 ? `, sharing its weights with ${sites - 1} other call site${sites > 2 ? 's' : ''}` : ''}.
+      </p>
+      <div className="row">
+        <button type="button" onClick={() => store.getState().setScope(net.id)}>
+          Open network
+        </button>
+        {sites > 1 && (
+          <button type="button" onClick={unique} title="Copy the network so that this call site has weights of its own">
+            Make weights unique
+          </button>
+        )}
+      </div>
+    </div>
   );
 }

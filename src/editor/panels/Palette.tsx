@@ -5,6 +5,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { addNode } from '../../graph/edit';
+import { placeTemplate } from '../../graph/templates';
+import { templates } from '../../nodes/networks/templates';
 import { nodeDefs } from '../../nodes/registry';
 import { categories } from '../../nodes/types';
 import { useEditor, useEditorStore } from '../store/hooks';
@@ -24,24 +26,45 @@ export function Palette() {
     return scored.filter((x) => x.score > 0).sort((a, b) => (query ? b.score - a.score : 0));
   }, [query, where]);
 
+  const centre = () => {
+    const box = document.querySelector('.canvas')?.getBoundingClientRect();
+    const c = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+    return { x: Math.round(c.x), y: Math.round(c.y) };
+  };
+
   const add = (kind: string) => {
     const s = store.getState();
-    const box = document.querySelector('.canvas')?.getBoundingClientRect();
-    const center = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
     let id = '';
     s.edit(`Add ${kind}`, (d) => {
-      const r = addNode(d, { kind, position: { x: Math.round(center.x), y: Math.round(center.y) } }, s.scope);
+      const r = addNode(d, { kind, position: centre() }, s.scope);
       id = r.id;
       return r.doc;
     });
     s.select([id], []);
   };
 
+  /** A built-in architecture becomes a new network of ordinary blocks, with one call site. */
+  const place = (templateId: string) => {
+    const s = store.getState();
+    let id = '';
+    s.edit(`Add ${templateId}`, (d) => {
+      const r = placeTemplate(d, templateId, {}, centre());
+      id = r.nodeId;
+      return r.doc;
+    });
+    s.select([id], []);
+  };
+  const architectures = where === 'graph' ? templates.filter((t) => fuzzyScore(query, t.label) > 0 || fuzzyScore(query, t.id) > 0) : [];
+
   const groups = query ? [{ name: 'Matches', items: matches.map((m) => m.d) }] : categories.map((c) => ({ name: c, items: matches.filter((m) => m.d.category === c).map((m) => m.d) }));
   return (
     <nav className="palette" aria-label="Node palette">
       <input type="search" placeholder="Search nodes…" aria-label="Search nodes" value={query} onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => { if (e.key === 'Enter' && matches[0]) add(matches[0].d.kind); }} />
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          if (matches[0]) add(matches[0].d.kind);
+          else if (architectures[0]) place(architectures[0].id);
+        }} />
       <div className="palette-list">
         {groups.filter((g) => g.items.length > 0).map((g) => (
           <section key={g.name} aria-label={g.name}>
@@ -58,7 +81,22 @@ export function Palette() {
             </ul>
           </section>
         ))}
-        {matches.length === 0 && <p className="muted">No node matches “{query}”.</p>}
+        {architectures.length > 0 && (
+          <section aria-label="Architectures">
+            <h3>Architectures</h3>
+            <ul>
+              {architectures.map((t) => (
+                <li key={t.id}>
+                  <button type="button" title={t.summary} aria-label={`Add ${t.label}`} onClick={() => place(t.id)}>
+                    <span className="dot cat-network" aria-hidden="true" />
+                    {t.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {matches.length === 0 && architectures.length === 0 && <p className="muted">No node matches “{query}”.</p>}
       </div>
     </nav>
   );
