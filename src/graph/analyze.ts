@@ -54,7 +54,7 @@ export interface GraphAnalysis {
   diagnostics: Diagnostic[];
 }
 
-/** Infers the whole document. Never throws on a user's mistake. */
+/** Infers the whole document; never throws on a user's mistake. */
 export function analyzeGraph(doc: GraphDoc, registry: Registry = defaultRegistry): GraphAnalysis {
   const env = portEnv(doc.networks);
   const settings: GraphSettingsView = doc.settings;

@@ -40,7 +40,7 @@ function update(doc: GraphDoc, scope: Scope, f: (p: Part) => Part): GraphDoc {
   return changed ? { ...doc, networks } : doc;
 }
 
-/** A fresh id from a stem: "conv2d", "conv2d-2", … unused in the whole document. */
+/** A fresh id from a stem: "conv2d", "conv2d-2", … unused anywhere in the document */
 export function freshId(doc: GraphDoc, stem: string): string {
   const taken = new Set([...doc.nodes.map((n) => n.id), ...doc.networks.flatMap((n) => n.nodes.map((m) => m.id))]);
   const base = stem.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'node';

@@ -1,5 +1,5 @@
 /**
- * The `*.ganvas.json` graph document. Node params are kept as plain data here and checked
+ * The `*.ganvas.json` graph document: node params are kept as plain data here and checked
  * against each node kind's own schema by the compiler, so one bad setting never makes a
  * whole file unreadable.
  */
@@ -80,7 +80,7 @@ export const zGraphDoc = z.object({
 });
 export type GraphDoc = z.infer<typeof zGraphDoc>;
 
-/** A new empty document. */
+/** A new, empty document */
 export function emptyDoc(title = 'Untitled graph'): GraphDoc {
   return zGraphDoc.parse({ format: GRAPH_FORMAT, version: GRAPH_VERSION, meta: { title }, nodes: [] });
 }
