@@ -115,3 +115,23 @@ describe.each(cases)('$id', (c) => {
     }
   }, 600_000);
 });
+
+describe('dcgan-28 running statistics', () => {
+  it('updates batch-norm running means once per iteration, as the reference does', async () => {
+    const plan = planOf('dcgan-28');
+    const trainer = await Trainer.create(plan, { loadAsset });
+    const ref = dcgan();
+    for (let t = 0; t < 2; t++) {
+      await trainer.runIteration();
+      ref.step(t);
+    }
+    const weights = await trainer.weights();
+    const byName = Object.fromEntries(ref.buffers.map((b) => [b.name, b.variable.dataSync()]));
+    // The reference keeps the biased running variance, the node PyTorch's unbiased one, so
+    // only the means are compared; neither enters a loss.
+    expectNear(weights['generator/fc-norm/movingMean']!, byName['G.fc.running_mean']!, 1e-4, 'fc running mean');
+    expectNear(weights['generator/t1-norm/movingMean']!, byName['G.t1.running_mean']!, 1e-4, 't1 running mean');
+    trainer.dispose();
+    ref.dispose();
+  }, 300_000);
+});
