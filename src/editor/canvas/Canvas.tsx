@@ -6,7 +6,7 @@ import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { canConnect } from '../../graph/connect';
 import type { Fix } from '../../graph/diagnostics';
-import { connect, insertRescale, moveNodes, removeElements } from '../../graph/edit';
+import { connect, insertRescale, moveNodes, partOf, removeElements } from '../../graph/edit';
 import { useEditor, useEditorStore } from '../store/hooks';
 import { toFlow, type FlowNode } from './flow-mapping';
 import { minimapNodeColor } from './node-colors';
@@ -36,11 +36,16 @@ export function Canvas() {
   const [notice, setNotice] = useState<Notice>();
   const generation = useEditor((s) => s.generation);
   const flow = useReactFlow();
-  // A newly opened graph (or network) is framed once React Flow has measured its nodes.
+  // A newly opened graph (or network) is framed once React Flow has measured its nodes: its
+  // working nodes, that is — notes around them would shrink everything below reading size.
   useEffect(() => {
-    const id = setTimeout(() => void flow.fitView({ padding: 0.1, duration: 0 }), 50);
+    const id = setTimeout(() => {
+      const s = store.getState();
+      const working = partOf(s.doc, s.scope).nodes.filter((n) => n.type !== 'note').map((n) => ({ id: n.id }));
+      void flow.fitView({ padding: 0.08, duration: 0, ...(working.length > 0 ? { nodes: working } : {}) });
+    }, 50);
     return () => clearTimeout(id);
-  }, [generation, scope, flow]);
+  }, [generation, scope, flow, store]);
 
   // React Flow measures nodes and reports their sizes as changes; the minimap needs them back.
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
