@@ -3,12 +3,14 @@
  * middle, inspector and problems on the right (the training panel joins them later).
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
 import { Problems } from './panels/Problems';
+import { ShortcutsHelp } from './panels/ShortcutsHelp';
 import { TopBar, type FileActions } from './panels/TopBar';
+import { useShortcuts } from './panels/use-shortcuts';
 import { useEditor, useEditorStore } from './store/hooks';
 import './app.css';
 
@@ -34,13 +36,17 @@ function useHistoryKeys(): void {
 export function App({ files }: { files: FileActions }) {
   const theme = useEditor((s) => s.theme);
   useHistoryKeys();
+  const [help, setHelp] = useState(false);
+  const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  const closeHelp = useCallback(() => setHelp(false), []);
+  useShortcuts({ toggleHelp });
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return (
     <ReactFlowProvider>
       <div className="app">
-        <TopBar files={files} />
+        <TopBar files={files} onShowShortcuts={toggleHelp} />
         <Palette />
         <main className="center">
           <Canvas />
@@ -49,6 +55,7 @@ export function App({ files }: { files: FileActions }) {
           <Inspector />
           <Problems />
         </aside>
+        {help && <ShortcutsHelp onClose={closeHelp} />}
       </div>
     </ReactFlowProvider>
   );

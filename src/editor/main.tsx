@@ -8,10 +8,11 @@ import './styles/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultPreset from '../../presets/default.ganvas.json';
+import { setMeta } from '../graph/edit';
 import { parseGraphDoc, type ParseResult } from '../graph/parse';
 import type { GraphDoc } from '../graph/schema';
 import { App } from './App';
-import { createAutosave, createLibrary, decodeShareFragment, encodeShareFragment, exportFileName, idbKv, readGraphFile, serializeDoc } from './persist';
+import { createAutosave, createLibrary, decodeShareFragment, encodeShareFragment, exportFileName, idbKv, normalizeTitle, readGraphFile, serializeDoc } from './persist';
 import type { FileActions } from './panels/TopBar';
 import { EditorContext } from './store/hooks';
 import { createEditorStore } from './store/store';
@@ -79,9 +80,58 @@ async function start(): Promise<void> {
     });
   });
 
+  const emptyGraph = () => parseGraphDoc({ format: 'ganvas-graph', version: 1, nodes: [] }).doc!;
+
+  /** Opens a stored graph; one that no longer opens stays closed and says why (thrown for the dialog). */
+  const openStored = async (id: string) => {
+    await autosave.flush();
+    const r = await library.load(id);
+    if (!r.doc) throw new Error(['This graph could not be opened.', ...sentences(r)].join(' '));
+    // `current` changes before the document, so the load is never saved under the old id.
+    current = id;
+    await library.setLastOpened(id);
+    state().load(r.doc);
+    state().notify(r.diagnostics.length ? { severity: 'info', text: `Opened “${r.doc.meta.title}”, with remarks.`, details: sentences(r) } : undefined);
+  };
+
   const files: FileActions = {
+    library: {
+      async list() {
+        // Pending edits first, so the open graph's title and time are current.
+        await autosave.flush();
+        return { entries: await library.list(), current };
+      },
+      open: openStored,
+      async rename(id, title) {
+        await autosave.flush();
+        await library.rename(id, title);
+        // The open document carries the title too; without this edit autosave would write the old one back.
+        if (id === current) state().edit('Rename graph', (d) => setMeta(d, { title: normalizeTitle(title) }));
+      },
+      async duplicate(id) {
+        await autosave.flush();
+        await library.duplicate(id);
+      },
+      async remove(id) {
+        if (id !== current) return library.remove(id);
+        autosave.cancel(id);
+        await autosave.flush();
+        // Nothing is open until the next graph is, so no save brings the deleted one back.
+        current = '';
+        await library.remove(id);
+        const next = (await library.list())[0];
+        if (next) {
+          try {
+            return await openStored(next.id);
+          } catch {
+            // The newest graph no longer opens: start a new one rather than leave nothing open.
+          }
+        }
+        await open(emptyGraph());
+      },
+    },
     presets: presets.map((p) => ({ id: p.id, title: p.doc.meta.title })),
-    newGraph: () => void open(parseGraphDoc({ format: 'ganvas-graph', version: 1, nodes: [] }).doc!),
+    newGraph: () => void open(emptyGraph()),
     openPreset: (id) => {
       const p = presets.find((x) => x.id === id);
       if (p) void open(structuredClone(p.doc), `Opened the preset “${p.doc.meta.title}” as a new graph.`);

@@ -142,6 +142,12 @@ const catalogue = {
   shareCorrupt: () =>
     'This share link is damaged or incomplete, so no graph could be read from it. Ask for the link again and make sure it is copied whole.',
   shareUnsupported: () => 'This browser cannot compress or decompress share links. Update it, or share the graph as a .ganvas.json file.',
+  // Copy and paste (editor clipboard)
+  pasteNothing: () => 'The clipboard holds no Ganvas nodes, so nothing was pasted. Select nodes, copy them (Ctrl+C), then paste.',
+  clipboardDenied: (a: { action: 'copy' | 'paste' }) =>
+    a.action === 'copy'
+      ? 'The browser did not let Ganvas write to the clipboard, so nothing was copied. Allow clipboard access for this page and try again.'
+      : 'The browser did not let Ganvas read the clipboard, so nothing was pasted. Allow clipboard access for this page and try again.',
 };
 
 type Catalogue = typeof catalogue;

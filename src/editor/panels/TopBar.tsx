@@ -1,6 +1,7 @@
-/** The top bar: the graph's title, files (new, presets, import, export, share), history and view. */
+/** The top bar: the graph's title, files (My graphs, new, presets, import, export, share), history and view. */
 import { useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../store/hooks';
+import { MyGraphs, type LibraryActions } from './MyGraphs';
 
 export interface FileActions {
   presets: { id: string; title: string }[];
@@ -10,9 +11,11 @@ export interface FileActions {
   exportFile(): void;
   /** A link carrying the graph, or undefined when it cannot (the reason is shown). */
   shareLink(): Promise<string | undefined>;
+  /** The graphs stored in this browser ("My graphs"). */
+  library: LibraryActions;
 }
 
-export function TopBar({ files }: { files: FileActions }) {
+export function TopBar({ files, onShowShortcuts }: { files: FileActions; onShowShortcuts?: () => void }) {
   const store = useEditorStore();
   const title = useEditor((s) => s.doc.meta.title);
   const canUndo = useEditor((s) => s.past.length > 0);
@@ -24,6 +27,7 @@ export function TopBar({ files }: { files: FileActions }) {
   const notice = useEditor((s) => s.notice);
   const picker = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<string>();
+  const [showGraphs, setShowGraphs] = useState(false);
 
   const share = async () => {
     const url = await files.shareLink();
@@ -41,6 +45,7 @@ export function TopBar({ files }: { files: FileActions }) {
         {scopeLabel && <span aria-current="page"> › {scopeLabel}</span>}
       </nav>
       <div className="group" role="group" aria-label="File">
+        <button type="button" aria-haspopup="dialog" onClick={() => setShowGraphs(true)}>My graphs</button>
         <button type="button" onClick={files.newGraph}>New</button>
         <select aria-label="Open a preset" value="" onChange={(e) => e.target.value && files.openPreset(e.target.value)}>
           <option value="">Presets…</option>
@@ -63,7 +68,11 @@ export function TopBar({ files }: { files: FileActions }) {
         <button type="button" onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀' : '☾'}
         </button>
+        {onShowShortcuts && (
+          <button type="button" onClick={onShowShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">⌨</button>
+        )}
       </div>
+      {showGraphs && <MyGraphs library={files.library} onClose={() => setShowGraphs(false)} />}
       {link && (
         <div className="share" role="status">
           <label>Share link (copied) <input readOnly value={link} onFocus={(e) => e.target.select()} /></label>

@@ -1,0 +1,44 @@
+/** The list of keyboard shortcuts, as a dialog over the editor; Escape or the button closes it. */
+import { useEffect, useRef } from 'react';
+import { SHORTCUTS } from './use-shortcuts';
+import './shortcuts-help.css';
+
+export function ShortcutsHelp({ onClose }: { onClose(): void }) {
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // Focus moves into the dialog and back where it was, for people using the keyboard.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    close.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      before?.focus();
+    };
+  }, [onClose]);
+  return (
+    <div className="shortcuts-backdrop" onClick={onClose}>
+      <div className="shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
+        <header>
+          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+          <button ref={close} type="button" aria-label="Close keyboard shortcuts" onClick={onClose}>×</button>
+        </header>
+        <table>
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.keys}>
+                <th scope="row"><kbd>{s.keys}</kbd></th>
+                <td>{s.does}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted">On a Mac, use ⌘ where Ctrl is shown. Keys typed into a field stay in the field.</p>
+      </div>
+    </div>
+  );
+}
