@@ -58,6 +58,7 @@ async function confirmDelete(page: Page, title: string): Promise<void> {
 }
 
 describe('My graphs', () => {
+  // The list is read back from IndexedDB after each action, so assertions on it poll.
   it('lists, renames, duplicates, deletes and opens graphs', async () => {
     editor = await openEditor(browser, app.url);
     const { page } = editor;
@@ -67,7 +68,7 @@ describe('My graphs', () => {
     await expect(node(page, 'Colour target y').count()).resolves.toBe(0);
 
     await openMyGraphs(page);
-    expect(await titles(page)).toEqual([DCGAN, DEFAULT]);
+    await expect.poll(() => titles(page)).toEqual([DCGAN, DEFAULT]);
     await expect(row(page, DCGAN).getAttribute('aria-current')).resolves.toBe('true');
     await expect(row(page, DEFAULT).getAttribute('aria-current')).resolves.toBeNull();
     await row(page, DEFAULT).getByText('just now').waitFor();
@@ -75,9 +76,9 @@ describe('My graphs', () => {
     // Escape cancels the renaming without closing the dialog.
     await rename(page, DEFAULT, 'Thrown away', 'Escape');
     await expect(dialog(page).isVisible()).resolves.toBe(true);
-    expect(await titles(page)).toEqual([DCGAN, DEFAULT]);
+    await expect.poll(() => titles(page)).toEqual([DCGAN, DEFAULT]);
     await rename(page, DEFAULT, 'Grey to colour');
-    expect(await titles(page)).toContain('Grey to colour');
+    await expect.poll(() => titles(page)).toContain('Grey to colour');
     // Renaming focuses back on the row's Rename button.
     await expect(dialog(page).getByRole('button', { name: 'Rename “Grey to colour”' }).evaluate((b) => b === document.activeElement)).resolves.toBe(true);
 
@@ -85,22 +86,22 @@ describe('My graphs', () => {
     await rename(page, DCGAN, 'My DCGAN');
     await topTitle(page, 'My DCGAN').waitFor({ state: 'attached' });
     await page.waitForTimeout(800);
-    expect((await storage(page)).titles.sort()).toEqual(['Grey to colour', 'My DCGAN']);
+    await expect.poll(async () => (await storage(page)).titles.sort()).toEqual(['Grey to colour', 'My DCGAN']);
 
     await dialog(page).getByRole('button', { name: 'Duplicate “Grey to colour”', exact: true }).click();
     await row(page, 'Grey to colour (copy)').waitFor();
-    expect(await titles(page)).toHaveLength(3);
-    expect((await titles(page))[0]).toBe('Grey to colour (copy)');
+    await expect.poll(() => titles(page)).toHaveLength(3);
+    await expect.poll(async () => (await titles(page))[0]).toBe('Grey to colour (copy)');
     await shot(page, '9-my-graphs');
 
     // Cancel keeps the graph; confirming deletes it.
     await dialog(page).getByRole('button', { name: 'Delete “Grey to colour (copy)”', exact: true }).click();
     await shot(page, '9-my-graphs-confirm');
     await dialog(page).getByRole('group', { name: 'Confirm deleting “Grey to colour (copy)”' }).getByRole('button', { name: 'Cancel' }).click();
-    expect(await titles(page)).toHaveLength(3);
+    await expect.poll(() => titles(page)).toHaveLength(3);
     await confirmDelete(page, 'Grey to colour (copy)');
-    expect((await titles(page)).sort()).toEqual(['Grey to colour', 'My DCGAN']);
-    expect((await storage(page)).docs).toHaveLength(2);
+    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Grey to colour', 'My DCGAN']);
+    await expect.poll(async () => (await storage(page)).docs).toHaveLength(2);
 
     await dialog(page).getByRole('button', { name: 'Open “Grey to colour”', exact: true }).click();
     await dialog(page).waitFor({ state: 'detached' });
@@ -124,9 +125,9 @@ describe('My graphs', () => {
     await expect(row(page, 'My DCGAN').getAttribute('aria-current')).resolves.toBe('true');
     await confirmDelete(page, 'My DCGAN');
     await topTitle(page, 'Untitled graph').waitFor();
-    expect(await titles(page)).toEqual(['Untitled graph']);
+    await expect.poll(() => titles(page)).toEqual(['Untitled graph']);
     await expect(row(page, 'Untitled graph').getAttribute('aria-current')).resolves.toBe('true');
-    expect((await storage(page)).docs).toHaveLength(1);
+    await expect.poll(async () => (await storage(page)).docs).toHaveLength(1);
     await dialog(page).getByRole('button', { name: 'Close My graphs' }).click();
     await dialog(page).waitFor({ state: 'detached' });
     expect(editor.log.errors).toEqual([]);
