@@ -53,7 +53,7 @@ describe('the editor with files, links and storage', () => {
     await expect(inspector(page).getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('My colouriser');
     await node(page, 'Colour target y').getByText('9 waves ≤ 3').waitFor();
     await expect(notice(page).count()).resolves.toBe(0);
-    expect((await storage(page)).docs).toHaveLength(1);
+    await expect.poll(async () => (await storage(page)).docs).toHaveLength(1);
     await shot(page, '5-after-reload');
     expect(editor.log.errors).toEqual([]);
   });
@@ -82,7 +82,7 @@ describe('the editor with files, links and storage', () => {
     await shot(page, '6-not-a-graph-light');
     await expect(page.getByTestId(/^rf__node-/).count()).resolves.toBe(nodesBefore);
     expect((await exportFile(page)).text).toBe(first.text);
-    expect((await storage(page)).docs).toHaveLength(2);
+    await expect.poll(async () => (await storage(page)).docs).toHaveLength(2);
     expect(editor.log.errors).toEqual([]);
   });
 
@@ -113,7 +113,7 @@ describe('the editor with files, links and storage', () => {
     await other.reload();
     await ready(other);
     await expect(notice(other).count()).resolves.toBe(0);
-    expect((await storage(other)).lastOpened).toBe(after.lastOpened);
+    await expect.poll(async () => (await storage(other)).lastOpened).toBe(after.lastOpened);
 
     // A new page, as a clicked link gives: a hash change alone does not restart the editor.
     const corrupt = await context.newPage();
@@ -123,8 +123,8 @@ describe('the editor with files, links and storage', () => {
     await alert.waitFor();
     await shot(corrupt, '7-corrupt-link');
     expect(canonical((await exportFile(corrupt)).text)).toBe(canonical(original.text));
-    expect((await storage(corrupt)).docs).toHaveLength(2);
-    expect((await storage(corrupt)).lastOpened).toBe(after.lastOpened);
+    await expect.poll(async () => (await storage(corrupt)).docs).toHaveLength(2);
+    await expect.poll(async () => (await storage(corrupt)).lastOpened).toBe(after.lastOpened);
     expect(editor.log.errors).toEqual([]);
   });
 
