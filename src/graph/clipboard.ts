@@ -25,7 +25,7 @@ const calledNetwork = (n: GraphNode): string | undefined => {
 };
 
 /**
- * The selected nodes of a scope and the wires between them, as a graph document. Call sites
+ * The selected nodes of a scope and the wires between them, as a graph document: call sites
  * bring their network definitions along, so the paste works where those networks are unknown.
  */
 export function copySelection(doc: GraphDoc, scope: Scope, nodeIds: readonly string[]): GraphDoc {
