@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['node_modules/**'],
     environment: 'node',
+    setupFiles: ['tests/setup-tfjs.ts'],
     testTimeout: 60_000,
     pool: 'forks',
   },

@@ -5,6 +5,7 @@
  * is the caller's business.
  */
 import * as tf from '@tensorflow/tfjs';
+import './provide-tfjs';
 import type { FeatureLayer, FeatureModel } from '../nodes/networks/model-features';
 
 export type FeatureModelFormat = 'layers' | 'graph';

@@ -4,6 +4,7 @@
  * each network's seed in fill order), trainable images, running statistics.
  */
 import * as tf from '@tensorflow/tfjs';
+import './provide-tfjs';
 import type { PlanNetwork, PlanStep, TrainingPlan } from '../graph/plan';
 import { fillWeights } from '../nodes/init';
 import type { Rng } from '../nodes/prng';

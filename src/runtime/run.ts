@@ -4,6 +4,7 @@
  * checkpoints and reporting on top.
  */
 import * as tf from '@tensorflow/tfjs';
+import './provide-tfjs';
 import type { PlanOptimizer, TrainingPlan } from '../graph/plan';
 import { scheduledRate, type Schedule } from '../nodes/common';
 import { setLearningRate } from '../nodes/optimizers';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { z } from 'zod';
 import { isProblemValue, tensor } from '../shape';
 import { defineNode } from '../types';

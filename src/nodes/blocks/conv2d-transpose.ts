@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { z } from 'zod';
 import { kernelAndBias, zBias, zFilters, zInit } from './init-params';
 import { map4, tensor, isProblemValue } from '../shape';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { z } from 'zod';
 import { kernelAndBias, zBias, zInit } from './init-params';
 import { vec2, vector, isProblemValue } from '../shape';

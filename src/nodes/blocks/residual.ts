@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { z } from 'zod';
 import { zInit, kernelInit } from './init-params';
 import { affineWeights, instanceNormalize } from './instance-norm';

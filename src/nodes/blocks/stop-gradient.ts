@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { z } from 'zod';
 import { defineNode, problem } from '../types';
 
@@ -6,10 +6,16 @@ import { defineNode, problem } from '../types';
  * The identity whose gradient is zero. tfjs has no stopGradient op, so a custom gradient
  * returns zeros; the forward value is a copy, since customGrad must return a new tensor.
  */
-export const stopGradientOp = tf.customGrad((x, _save) => {
-  const t = x as tf.Tensor;
-  return { value: tf.clone(t), gradFunc: () => tf.zerosLike(t) };
-}) as (x: tf.Tensor) => tf.Tensor;
+let op: ((x: tf.Tensor) => tf.Tensor) | undefined;
+
+/** Made on first use: tfjs is provided by the runtime, after this module loads. */
+export function stopGradientOp(x: tf.Tensor): tf.Tensor {
+  op ??= tf.customGrad((x, _save) => {
+    const t = x as tf.Tensor;
+    return { value: tf.clone(t), gradFunc: () => tf.zerosLike(t) };
+  }) as (x: tf.Tensor) => tf.Tensor;
+  return op(x);
+}
 
 export const stopGradient = defineNode({
   kind: 'stop-gradient',

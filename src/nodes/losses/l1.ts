@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { image } from '../shape';
 import { defineNode } from '../types';
 import { pairLoss } from './loss-inputs';

@@ -1,5 +1,5 @@
 /** Reductions the losses share. */
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 
 /**
  * The mean of every element, taken one axis at a time from the last. The wasm backend sums

@@ -4,7 +4,7 @@
  * probed once when it is loaded and the chosen layers are recorded in the params with their
  * strides and channels, so the shape rule stays pure and works for any image size.
  */
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { z } from 'zod';
 import { formatShape, isProblemValue, map4 } from '../shape';
 import { defineNode, problem, type Signal, type ValueRange } from '../types';

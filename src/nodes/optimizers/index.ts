@@ -7,4 +7,4 @@ import { sgd } from './sgd';
 export const optimizers: AnyNodeDef[] = [adam, sgd, rmsprop];
 
 export { setLearningRate, learningRateOf } from './learning-rate';
-export { RmsPropOptimizer } from './rmsprop-optimizer';
+export { createRmsProp } from './rmsprop-optimizer';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rmsprop } from './rmsprop';
-import { RmsPropOptimizer } from './rmsprop-optimizer';
+import { createRmsProp } from './rmsprop-optimizer';
 import { expectRowsClose, gradSteps, maxDiff, runSteps, theta0 } from './testing';
 
 beforeAll(async () => {
@@ -71,7 +71,7 @@ describe('rmsprop', () => {
   });
 
   it('resumes from saved weights exactly where it left off', async () => {
-    const a = new RmsPropOptimizer(0.01, 0.9, 0.5, 1e-8, true);
+    const a = createRmsProp(0.01, 0.9, 0.5, 1e-8, true);
     const v = tf.variable(tf.tensor1d(theta0));
     const step = (opt: tf.Optimizer, g: number[]) => tf.tidy(() => opt.applyGradients({ [v.name]: tf.tensor1d(g) }));
     step(a, gradSteps[0]!);
@@ -82,7 +82,7 @@ describe('rmsprop', () => {
     step(a, gradSteps[2]!);
     const want = Array.from(v.dataSync());
     v.assign(mid);
-    const b = new RmsPropOptimizer(0.01, 0.9, 0.5, 1e-8, true);
+    const b = createRmsProp(0.01, 0.9, 0.5, 1e-8, true);
     await b.setWeights(saved);
     expect(b.iterations).toBe(2);
     step(b, gradSteps[2]!);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { optimizerParams } from '../common';
 import { defineNode } from '../types';
 import { inferOptimizer, lossPort, lrSummary, optimizerDocs, optimizerExample } from './optimizer-node';
-import { RmsPropOptimizer } from './rmsprop-optimizer';
+import { createRmsProp } from './rmsprop-optimizer';
 
 export const zRmspropParams = z.object({
   ...optimizerParams,
@@ -28,7 +28,7 @@ export const rmsprop = defineNode({
   inputs: lossPort,
   outputs: [],
   infer: inferOptimizer,
-  makeOptimizer: (p, lr) => new RmsPropOptimizer(lr, p.rho, p.momentum, p.epsilon, p.centered),
+  makeOptimizer: (p, lr) => createRmsProp(lr, p.rho, p.momentum, p.epsilon, p.centered),
   summarize: (p) => `${lrSummary(p)} · ρ ${p.rho}${p.momentum > 0 ? ` · momentum ${p.momentum}` : ''}`,
   example: { params: { lr: 5e-5, clip: 0.01 }, ...optimizerExample },
 });

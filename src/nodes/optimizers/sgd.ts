@@ -1,15 +1,24 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { z } from 'zod';
 import { optimizerParams } from '../common';
 import { defineNode } from '../types';
 import { inferOptimizer, lossPort, lrSummary, optimizerDocs, optimizerExample } from './optimizer-node';
 
-/** tfjs's MomentumOptimizer does not dispose the −lr scalar its SGD parent keeps. */
-class MomentumOptimizer extends tf.MomentumOptimizer {
-  override dispose(): void {
-    super.dispose();
-    this.c.dispose();
-  }
+type MomentumClass = new (lr: number, momentum: number, nesterov: boolean) => tf.Optimizer;
+let Momentum: MomentumClass | undefined;
+
+/**
+ * tfjs's MomentumOptimizer does not dispose the −lr scalar its SGD parent keeps. The subclass is
+ * made on first use, once the runtime has provided tfjs.
+ */
+function momentumOptimizer(lr: number, momentum: number, nesterov: boolean): tf.Optimizer {
+  Momentum ??= class extends tf.MomentumOptimizer {
+    override dispose(): void {
+      super.dispose();
+      this.c.dispose();
+    }
+  };
+  return new Momentum(lr, momentum, nesterov);
 }
 
 export const zSgdParams = z.object({
@@ -33,7 +42,7 @@ export const sgd = defineNode({
   inputs: lossPort,
   outputs: [],
   infer: inferOptimizer,
-  makeOptimizer: (p, lr) => (p.momentum > 0 ? new MomentumOptimizer(lr, p.momentum, p.nesterov) : tf.train.sgd(lr)),
+  makeOptimizer: (p, lr) => (p.momentum > 0 ? momentumOptimizer(lr, p.momentum, p.nesterov) : tf.train.sgd(lr)),
   summarize: (p) => `${lrSummary(p)}${p.momentum > 0 ? ` · momentum ${p.momentum}${p.nesterov ? ' (Nesterov)' : ''}` : ''}`,
   example: { params: { lr: 0.01, momentum: 0.9 }, ...optimizerExample },
 });

@@ -3,7 +3,7 @@
  * params or the graph settings, filled sample by sample in batch order so that the samples
  * draw from the random stream one after the other.
  */
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { batchOf, sizeOf } from '../common';
 import { image } from '../shape';
 import type { GraphSettingsView, Signal, ValueRange } from '../types';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { z } from 'zod';
 import { batchOf, sizeOf, sourceParams } from '../common';
 import { image, vector } from '../shape';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { z } from 'zod';
 import type { GraphSettingsView, Signal, WeightSpec } from '../types';
 import { image, isProblemValue, map4, formatShape } from '../shape';

@@ -3,7 +3,7 @@
  * image input and the keep-the-shape rule. Everything here is built from ops whose gradients
  * exist on every backend (slice, tile, concat, conv2d), so the transforms stay trainable through.
  */
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import { image, map4, isProblemValue } from '../shape';
 import type { InferCtx, InferResult, Problem, Signal, ValueRange } from '../types';
 

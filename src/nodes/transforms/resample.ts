@@ -10,7 +10,7 @@
  * (s = in/out). Nearest takes the input pixel under the centre, floor((i+0.5)·s); area
  * averages the input pixels weighted by how much of them the output pixel covers.
  */
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 
 export type ResampleFilter = 'nearest' | 'area';
 

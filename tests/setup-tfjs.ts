@@ -1,0 +1,2 @@
+// Every test process: node builds reach the real TensorFlow.js, as they do under the runtime.
+import '../src/runtime/provide-tfjs';
