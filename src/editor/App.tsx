@@ -1,9 +1,11 @@
 /**
  * The editor: top bar for files and history, node palette on the left, the canvas in the
- * middle, inspector and problems on the right (the training panel joins them later).
+ * middle with the training panel under it, inspector and problems on the right.
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
+import { TrainPanel } from './train/TrainPanel';
+import { TrainingClient } from './train/training-client';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
@@ -38,6 +40,9 @@ export function App({ files }: { files: FileActions }) {
   useHistoryKeys();
   const [help, setHelp] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  const store = useEditorStore();
+  const [client] = useState(() => new TrainingClient(store));
+  useEffect(() => () => client.dispose(), [client]);
   const closeHelp = useCallback(() => setHelp(false), []);
   useShortcuts({ toggleHelp });
   useEffect(() => {
@@ -50,6 +55,7 @@ export function App({ files }: { files: FileActions }) {
         <Palette />
         <main className="center">
           <Canvas />
+          <TrainPanel client={client} />
         </main>
         <aside className="right">
           <Inspector />

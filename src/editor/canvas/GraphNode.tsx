@@ -10,6 +10,7 @@ import type { GraphFlowNode, NodeDiagnostic, PortView } from './node-data';
 import { categoryColor } from './node-colors';
 import { DiagnosticBadge, NetworkMarker } from './NodeBadges';
 import { PortRow } from './PortRow';
+import { PreviewImages } from '../train/PreviewImages';
 import { sameNodeData } from './same-data';
 import './graph-node.css';
 
@@ -47,7 +48,7 @@ function PortColumn({ ports, side, problems, ...rest }: PortColumnProps) {
   );
 }
 
-function GraphNodeView({ data, isConnectable }: NodeProps<GraphFlowNode>) {
+function GraphNodeView({ id, data, isConnectable }: NodeProps<GraphFlowNode>) {
   const title = data.unknown ? `Unknown: ${data.kind}` : data.title;
   const problems = problemsByPort(data.diagnostics);
   const shared = { nodeTitle: title, problems, showShapes: data.showShapes, isConnectable };
@@ -78,6 +79,7 @@ function GraphNodeView({ data, isConnectable }: NodeProps<GraphFlowNode>) {
           {data.summary}
         </div>
       ) : null}
+      {data.kind === 'preview' ? <PreviewImages nodeId={id} title={title} /> : null}
     </div>
   );
 }

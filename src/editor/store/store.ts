@@ -8,6 +8,7 @@ import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { compile, type CompileResult } from '../../graph/compile';
 import type { GraphDoc } from '../../graph/schema';
 import type { Scope } from '../../graph/edit';
+import { idleRun, type RunSlice } from './run-slice';
 
 const HISTORY_LIMIT = 200;
 
@@ -66,7 +67,7 @@ export interface ViewSlice {
   toggleShapes(): void;
 }
 
-export type EditorState = DocSlice & HistorySlice & SelectionSlice & CompileSlice & ViewSlice;
+export type EditorState = DocSlice & HistorySlice & SelectionSlice & CompileSlice & ViewSlice & RunSlice;
 export type EditorStore = StoreApi<EditorState>;
 type Slice<T> = StateCreator<EditorState, [], [], T>;
 
@@ -149,6 +150,17 @@ const viewSlice: Slice<ViewSlice> = (set) => ({
   },
 });
 
+const runSlice: Slice<RunSlice> = (set) => ({
+  run: idleRun,
+  runSettings: { backend: 'auto', steps: 1000, previewEvery: 10 },
+  setRun(run) {
+    set({ run });
+  },
+  setRunSettings(patch) {
+    set((s) => ({ runSettings: { ...s.runSettings, ...patch } }));
+  },
+});
+
 /**
  * A store holding `doc`. With `debounceMs`, the graph recompiles that long after the last
  * change (the editor); without, tests call `recompile()` when they want the verdict.
@@ -160,6 +172,7 @@ export function createEditorStore(doc: GraphDoc, o: { debounceMs?: number } = {}
     ...selectionSlice(...a),
     ...compileSlice(...a),
     ...viewSlice(...a),
+    ...runSlice(...a),
   }));
   store.setState({ doc });
   store.getState().recompile();

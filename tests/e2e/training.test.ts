@@ -1,0 +1,118 @@
+/**
+ * Training in the browser: the built editor trains the default preset in its worker, on wasm and
+ * on WebGPU (Chromium's software adapter here, chosen by name), with preview pixels that change
+ * between previews and stay put while paused, a chart that gains points, and a flat tensor count.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startBuiltApp, type App } from './browser';
+import { openEditor, shot, type Editor } from './editor-page';
+
+let app: App;
+let browser: Browser;
+let editor: Editor | undefined;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
+}, 120_000);
+
+afterEach(async () => {
+  await editor?.context.close();
+  editor = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Training' });
+const status = (page: Page) => panel(page).getByRole('status', { name: 'Training status' });
+
+async function stepOf(page: Page): Promise<number> {
+  const m = /step (\d+)/.exec(await status(page).innerText());
+  return m ? Number(m[1]) : 0;
+}
+
+async function waitForStep(page: Page, n: number, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector('[aria-label="Training status"]');
+      const m = el && /step (\d+)/.exec(el.textContent ?? '');
+      return m !== null && m !== undefined && Number(m[1]) >= n;
+    },
+    n,
+    { timeout },
+  );
+}
+
+/** The preview node's first image, as a hash-like digest of its pixels. */
+async function previewDigest(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const c = document.querySelector('.gn-preview canvas') as HTMLCanvasElement | null;
+    if (!c) return '';
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i++) h = (h * 31 + d[i]!) >>> 0;
+    return `${c.width}x${c.height}:${h}`;
+  });
+}
+
+const chartPoints = (page: Page) => page.evaluate(() => (document.querySelector('.loss-chart polyline')?.getAttribute('points') ?? '').trim().split(/\s+/).filter(Boolean).length);
+
+async function train(page: Page, backend: string, steps: number, previewEvery: number): Promise<void> {
+  await panel(page).getByLabel('Backend', { exact: true }).selectOption(backend);
+  await panel(page).getByLabel('Steps', { exact: true }).fill(String(steps));
+  await panel(page).getByLabel('Preview every').fill(String(previewEvery));
+  await panel(page).getByRole('button', { name: 'Train' }).click();
+}
+
+describe('training in the browser', () => {
+  it('trains on wasm: previews change, pause holds them, step advances by one, the chart grows, tensors stay flat', async () => {
+    editor = await openEditor(browser, app.url);
+    const { page } = editor;
+    await train(page, 'wasm', 400, 2);
+    await expect.poll(() => panel(page).getByLabel('Active backend').innerText(), { timeout: 60_000 }).toBe('on wasm');
+    await waitForStep(page, 4, 120_000);
+    const first = await previewDigest(page);
+    expect(first).not.toBe('');
+    await waitForStep(page, (await stepOf(page)) + 4, 120_000);
+    await expect.poll(() => previewDigest(page), { timeout: 30_000 }).not.toBe(first);
+
+    const tensorsAt = async () => Number((await panel(page).getByLabel('Worker tensors').innerText()).split(' ')[0]);
+    const early = await tensorsAt();
+    await waitForStep(page, (await stepOf(page)) + 10, 120_000);
+    expect(await tensorsAt()).toBe(early);
+
+    await panel(page).getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/^paused/);
+    const pausedStep = await stepOf(page);
+    const held = await previewDigest(page);
+    await page.waitForTimeout(1500);
+    expect(await stepOf(page)).toBe(pausedStep);
+    expect(await previewDigest(page)).toBe(held);
+
+    const points = await chartPoints(page);
+    expect(points).toBeGreaterThan(3);
+    await panel(page).getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBe(pausedStep + 1);
+    await expect.poll(() => chartPoints(page), { timeout: 10_000 }).toBeGreaterThan(points);
+    await shot(page, 'training-wasm-paused');
+
+    await panel(page).getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/^stopped/);
+    expect(editor.log.errors).toEqual([]);
+    expect(editor.log.outside).toEqual([]);
+  }, 300_000);
+
+  it('trains on WebGPU when chosen by name, and the worker really runs webgpu', async () => {
+    editor = await openEditor(browser, app.url);
+    const { page } = editor;
+    await train(page, 'webgpu', 3, 1);
+    await expect.poll(() => panel(page).getByLabel('Active backend').innerText(), { timeout: 60_000 }).toBe('on webgpu');
+    await expect.poll(() => status(page).innerText(), { timeout: 240_000 }).toMatch(/^done · step 3/);
+    expect(await previewDigest(page)).not.toBe('');
+    await shot(page, 'training-webgpu-done');
+    expect(editor.log.errors).toEqual([]);
+  }, 300_000);
+});
