@@ -1,0 +1,136 @@
+/**
+ * The protocol of ../shared/WORKLOADS.md for one workload on one backend: the implementations
+ * are built side by side, run their first step with losses read back (the parity check, before
+ * any timing), then warm up and run their timed steps interleaved — each round in a rotated
+ * order, so machine noise and drift hit all of them alike. One more, untimed step per tfjs
+ * implementation runs under tf.profile, for peak memory and the per-kernel profile.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { compiled, handWritten, type Impl, type ImplKind } from './impls';
+import { startPeer, type Peer } from './peer';
+import { profileStep, type StepProfile } from './profile';
+import { roundOrder, summarize, worstRelative, type Summary } from './stats';
+import type { Workload } from './workloads';
+
+export interface Protocol {
+  warmup: number;
+  timed: number;
+}
+
+/** Step-1 losses within this relative distance of the compiled graph's: the same model. */
+export const PARITY_TOLERANCE = 1e-4;
+
+export interface Parity {
+  against: 'compiled';
+  /** The loss furthest from the compiled graph's, and how far, relative. */
+  key: string;
+  rel: number;
+  ok: boolean;
+}
+
+export interface ImplResult {
+  impl: ImplKind;
+  samples: number[];
+  summary: Summary;
+  /** Step-1 losses. */
+  losses: Record<string, number>;
+  parity?: Parity;
+  /** Tensor bytes the implementation keeps between steps (weights, optimizer slots, cached values), its data excluded. */
+  residentBytes?: number;
+  profile?: StepProfile;
+  /** Tensors left behind over the timed steps (0 for a loop that disposes everything). */
+  leakedTensors?: number;
+  /** The compiled graph's share of a step spent drawing its data (the hand-written loop's is pre-generated). */
+  dataMs?: number;
+  /** The peer: building its model and running its first step, in its own fresh process. */
+  firstStepMs?: number;
+}
+
+export interface MeasureOptions {
+  /** A Python with torch, to run the peer; none skips it. */
+  python?: string;
+  log: (line: string) => void;
+}
+
+export async function measureWorkload(w: Workload, p: Protocol, o: MeasureOptions): Promise<ImplResult[]> {
+  const steps = p.warmup + p.timed;
+  const resident = new Map<Impl, number>();
+  const tracked = async <T extends Impl>(make: () => Promise<T> | T): Promise<T> => {
+    const before = tf.memory().numBytes;
+    const impl = await make();
+    resident.set(impl, tf.memory().numBytes - before - impl.dataBytes);
+    return impl;
+  };
+  const c = await tracked(() => compiled(w));
+  const h = await tracked(() => handWritten(w, steps + 1));
+  const impls: Impl[] = [c, h];
+  try {
+    if (o.python) impls.push(await startPeer(o.python, w.peer, steps));
+
+    // Step 1, read back: both compute the same model, or the ratio means nothing.
+    const first = new Map<Impl, Record<string, number>>();
+    let peerFirstMs: number | undefined;
+    for (const impl of impls) {
+      const before = tf.memory().numBytes;
+      const r = await impl.step(true);
+      if (resident.has(impl)) resident.set(impl, resident.get(impl)! + tf.memory().numBytes - before);
+      else if ('buildMs' in impl) peerFirstMs = (impl as Peer).buildMs + (r.ms ?? NaN);
+      first.set(impl, r.losses ?? {});
+    }
+    const parity = (impl: Impl): Parity => {
+      const { key, rel } = worstRelative(first.get(impl)!, first.get(c)!);
+      return { against: 'compiled', key, rel, ok: rel <= PARITY_TOLERANCE };
+    };
+    for (const impl of impls.slice(1)) {
+      const q = parity(impl);
+      o.log(`  step-1 losses, ${impl.kind} vs compiled: worst ${q.key} ${q.rel.toExponential(1)} relative (${q.ok ? 'ok' : 'MISMATCH'}, tolerance ${PARITY_TOLERANCE})`);
+    }
+
+    for (let r = 1; r < p.warmup; r++) for (const impl of roundOrder(impls, r)) await impl.step(false);
+
+    const samples = new Map<Impl, number[]>(impls.map((i) => [i, []]));
+    const leaked = new Map<Impl, number>(impls.map((i) => [i, 0]));
+    for (let r = 0; r < p.timed; r++) {
+      for (const impl of roundOrder(impls, r)) {
+        const tensors = tf.memory().numTensors;
+        const t0 = performance.now();
+        const res = await impl.step(false);
+        const ms = res.ms ?? performance.now() - t0;
+        // From the end of the first timed step on: the count after step N must equal the count after that one.
+        if (r > 0) leaked.set(impl, leaked.get(impl)! + tf.memory().numTensors - tensors);
+        samples.get(impl)!.push(ms);
+      }
+    }
+    const profiles = new Map<Impl, StepProfile>();
+    for (const impl of [c, h]) profiles.set(impl, await profileStep(() => impl.step(false)));
+    const dataMs = timeDataDraw(w);
+
+    return impls.map((impl) => ({
+      impl: impl.kind,
+      samples: samples.get(impl)!,
+      summary: summarize(samples.get(impl)!),
+      losses: first.get(impl)!,
+      ...(impl === c ? { dataMs } : { parity: parity(impl) }),
+      ...(impl.kind === 'pytorch' && peerFirstMs !== undefined ? { firstStepMs: peerFirstMs } : {}),
+      ...(resident.has(impl) ? { residentBytes: resident.get(impl)!, leakedTensors: leaked.get(impl)!, profile: profiles.get(impl)! } : {}),
+    }));
+  } finally {
+    for (const impl of impls) impl.dispose();
+  }
+}
+
+/**
+ * What drawing one step's procedural data costs, which the compiled step includes and the other
+ * rows do not (they pre-generate it): the hand-written loop's generators, the same arithmetic as
+ * the graph's source nodes, one step at a time (median of 3).
+ */
+function timeDataDraw(w: Workload): number {
+  const next = w.dataStream();
+  const ms: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    tf.dispose(next());
+    ms.push(performance.now() - t0);
+  }
+  return summarize(ms).median;
+}

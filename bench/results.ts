@@ -1,0 +1,88 @@
+/**
+ * The bench's result document, written to bench/results/<date>-<machine>.json: one row per
+ * workload × backend × implementation, the per-kernel profiles, the machine. The zod schema
+ * is the format's definition; a results file that does not parse is a bug in the bench.
+ */
+import { z } from 'zod';
+
+const zSummary = z.object({ median: z.number(), min: z.number(), max: z.number(), n: z.int().min(1) });
+const zKernel = z.object({ name: z.string(), calls: z.int(), ms: z.number() });
+
+export const zBenchRow = z.object({
+  workload: z.enum(['pix2pix-lite-64', 'fast-style-128', 'dcgan-28']),
+  /** The tfjs backend, or `torch` for the PyTorch peer (CPU). */
+  backend: z.enum(['wasm', 'cpu', 'torch']),
+  impl: z.enum(['compiled', 'hand-written', 'pytorch']),
+  warmup: z.int(),
+  timed: z.int(),
+  /** Step wall time, ms. */
+  ms: zSummary,
+  samples: z.array(z.number()),
+  /** The spec's train GFLOP per step ÷ the median step time. */
+  gflops: z.number(),
+  /** Peak tensor bytes and count during one step, above what the step started with. */
+  peakBytes: z.number().optional(),
+  peakTensors: z.int().optional(),
+  /** Tensor bytes held between steps: weights, optimizer slots, cached values (benchmark data excluded). */
+  residentBytes: z.number().optional(),
+  leakedTensors: z.int().optional(),
+  /** Build + first step in a fresh process, framework and backend already loaded. */
+  firstStepMs: z.number().optional(),
+  /** This row's median ÷ the hand-written loop's, same backend, same run. */
+  vsHandWritten: z.number().optional(),
+  /** This row's median ÷ the PyTorch peer's, same run. */
+  vsPeer: z.number().optional(),
+  /** Compiled rows with a target: compiled ÷ hand-written must not exceed it. */
+  target: z.number().optional(),
+  meetsTarget: z.boolean().optional(),
+  /** Step-1 losses against the compiled graph's (hand-written and peer rows). */
+  parity: z.object({ against: z.literal('compiled'), key: z.string(), rel: z.number(), ok: z.boolean() }).optional(),
+  losses: z.record(z.string(), z.number()),
+  /** Compiled rows: the part of a step spent drawing the procedural data (the other rows pre-generate it). */
+  dataMs: z.number().optional(),
+});
+export type BenchRow = z.infer<typeof zBenchRow>;
+
+export const zBenchResults = z.object({
+  format: z.literal('ganvas-bench'),
+  version: z.literal(1),
+  date: z.string(),
+  mode: z.enum(['full', 'quick']),
+  command: z.string(),
+  elapsedS: z.number(),
+  machine: z.object({
+    name: z.string(),
+    cpu: z.string(),
+    cores: z.int(),
+    memoryGB: z.number(),
+    os: z.string(),
+    node: z.string(),
+    tfjs: z.string(),
+  }),
+  protocol: z.record(z.string(), z.object({ warmup: z.int(), timed: z.int(), workloads: z.array(z.string()) })),
+  peer: z.union([z.object({ python: z.string(), torch: z.string(), threads: z.int() }), z.object({ skipped: z.string() })]),
+  rows: z.array(zBenchRow),
+  profiles: z.array(
+    z.object({
+      workload: z.string(),
+      backend: z.string(),
+      impl: z.string(),
+      kernelMs: z.number(),
+      kernels: z.array(zKernel),
+      top: z.array(z.object({ name: z.string(), inputs: z.string(), ms: z.number() })),
+    }),
+  ),
+  notes: z.array(z.string()),
+});
+export type BenchResults = z.infer<typeof zBenchResults>;
+
+/** bench/results/2026-12-02-amd-epyc-2c.json (quick runs get a -quick suffix and are not committed). */
+export function resultsFileName(date: Date, machine: string, mode: 'full' | 'quick'): string {
+  const day = date.toISOString().slice(0, 10);
+  return `${day}-${slug(machine)}${mode === 'quick' ? '-quick' : ''}.json`;
+}
+
+/** Lower-case words joined by hyphens: "AMD EPYC 7B13 (2 cores)" → "amd-epyc-7b13-2-cores". */
+export function slug(s: string): string {
+  return s.toLowerCase().replace(/\(r\)|\(tm\)/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'machine';
+}
