@@ -14,6 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { installPolyphaseBackpropInput } from './wasm-conv-transpose';
+import { installWasmOverrides } from './wasm-overrides';
 import { axisFit, composite, requireChannelsLast, requireUnitDilations, type Info } from './wasm-ops';
 
 type Shape4 = [number, number, number, number];
@@ -141,9 +142,11 @@ export const wasmGradientKernels: readonly tf.KernelConfig[] = [
 /**
  * Adds the missing kernels to the wasm backend; a kernel the backend already has (a later
  * tfjs, or a second call) is left alone. Also puts the polyphase Conv2DBackpropInput in front
- * of wasm's own (see wasmConvOptions). Works before or after the backend is initialised.
+ * of wasm's own (see wasmConvOptions), and the faster Slice, SplitV and BatchMatMul of
+ * wasm-overrides.ts in front of theirs. Works before or after the backend is initialised.
  */
 export function registerWasmGradientKernels(): void {
   for (const config of wasmGradientKernels) if (!tf.getKernel(config.kernelName, 'wasm')) tf.registerKernel(config);
   installPolyphaseBackpropInput();
+  installWasmOverrides();
 }

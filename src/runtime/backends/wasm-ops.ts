@@ -79,6 +79,10 @@ export class WasmScope {
     return out;
   }
 
+  concat(parts: Info[], axis: number): Info {
+    return parts.length === 1 ? parts[0]! : this.run('Concat', parts as unknown as Record<string, Info>, { axis });
+  }
+
   pad(x: Info, paddings: [number, number][]): Info {
     return paddings.every(([a, b]) => a === 0 && b === 0) ? x : this.run('PadV2', { x }, { paddings, constantValue: 0 });
   }
@@ -89,6 +93,10 @@ export class WasmScope {
 
   sum(x: Info, axis: number): Info {
     return this.run('Sum', { x }, { axis: [axis], keepDims: false });
+  }
+
+  owns(t: Info): boolean {
+    return this.made.includes(t);
   }
 
   /**
@@ -109,7 +117,9 @@ export function composite(backend: unknown, body: (s: WasmScope) => Info): Info 
   let result: Info | undefined;
   try {
     result = body(scope);
-    return result;
+    // An input handed through goes back as a plain TensorInfo: given a Tensor (an input), the
+    // engine returns that very tensor as the output and never releases the reference taken above.
+    return scope.owns(result) ? result : { dataId: result.dataId, shape: result.shape, dtype: result.dtype };
   } finally {
     scope.finish(result);
   }
