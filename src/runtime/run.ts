@@ -18,6 +18,10 @@ export interface OptState {
   plan: PlanOptimizer;
   params: { lr: number; schedule: Schedule; clip: number };
   vars: tf.Variable[];
+  /** Its steps whose values do not depend on what it trains, evaluated before its tape. */
+  constant: string[];
+  /** The rest of its steps, evaluated under the tape. */
+  taped: string[];
 }
 
 let live = 0;
@@ -43,7 +47,7 @@ export class Run {
     this.lossIds = plan.losses;
     this.opts = plan.optimizers.map((p) => {
       const params = p.params as OptState['params'];
-      return { plan: p, params, vars: this.model.trainable([...p.networks, ...p.images]) };
+      return { plan: p, params, vars: this.model.trainable([...p.networks, ...p.images]), ...this.splitSteps(p) };
     });
     for (const o of this.opts) this.optimizers.set(o.plan.id, this.makeOptimizer(o.plan.id));
     const byPhase = (phase: string) => plan.steps.filter((s) => s.phase === phase);
@@ -62,6 +66,25 @@ export class Run {
       keepAll(this.previewData);
     });
     this.initImages();
+  }
+
+  /**
+   * An optimizer's steps that do not depend on the networks and images it trains (a generator
+   * in the discriminator's update) are constants to its update: evaluated before its tape, as a
+   * hand-written loop computes fake = G(z) outside the tape, nothing of them is recorded, no
+   * copies are saved for a backward pass that never reaches them, and fused activations stay
+   * fused. A step depends only on steps with no more uses than its own, so the constant steps
+   * first is still an order in which every input comes before its use; where the steps include
+   * a random transform, only the constant steps before the first taped one move, so random
+   * draws keep their order.
+   */
+  private splitSteps(p: PlanOptimizer): { constant: string[]; taped: string[] } {
+    const trained = new Set([...p.networks, ...p.images]);
+    const isConstant = (id: string) => !(this.model.step(id).uses ?? []).some((u) => trained.has(u));
+    const random = p.steps.some((id) => this.registry.get(this.model.step(id).kind)?.random === true);
+    const firstTaped = p.steps.findIndex((id) => !isConstant(id));
+    const constant = random ? p.steps.slice(0, firstTaped < 0 ? p.steps.length : firstTaped) : p.steps.filter(isConstant);
+    return { constant, taped: p.steps.filter((id) => !constant.includes(id)) };
   }
 
   /** Trainable images that start as a copy of their `init` input take its first sample. */
@@ -108,8 +131,13 @@ export class Run {
         for (let r = 0; r < o.plan.stepsPerIteration; r++) {
           if (r > 0) evalData([...o.plan.redraw, ...o.plan.redrawSteps]);
           const local: Values = new Map(values);
+          const constants = tf.tidy(() => {
+            this.model.evaluate(o.constant, local, { training: true, rng: this.streams.rng, onAssign });
+            return o.constant.flatMap((id) => flat(local.get(id)!));
+          });
+          owned.push(...constants);
           const { value, grads } = tf.variableGrads(() => {
-            this.model.evaluate(o.plan.steps, local, { training: true, rng: this.streams.rng, onAssign });
+            this.model.evaluate(o.taped, local, { training: true, rng: this.streams.rng, onAssign });
             for (const id of this.lossIds) {
               const v = local.get(id)?.loss;
               // A copy: the loss the closure returns is disposed after the update.
