@@ -118,6 +118,13 @@ export interface BuildCtx<P> {
   rng(): Rng;
   /** Data the runtime loaded for this node before the run (see `assets`). */
   asset(name: string): unknown;
+  /**
+   * A value computed from input `port` alone (the Gram matrices of a style image's features):
+   * where that input is static, the same for the whole run, the runtime computes it once and
+   * keeps it, as a hand-written loop would; otherwise it is computed each time. One value per
+   * port. Absent where nothing is static (node tests): then call `compute` yourself.
+   */
+  once?<T extends tf.Tensor | tf.Tensor[]>(port: string, compute: () => T): T;
 }
 
 export interface NodeDef<S extends z.ZodType = z.ZodType, K extends string = string> {

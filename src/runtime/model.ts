@@ -25,6 +25,8 @@ export interface EvalOptions {
 export class Model {
   /** Every variable by key `${owner}/${block}/${name}`, owner a network or trainable-image id. */
   readonly vars = new Map<string, tf.Variable>();
+  /** Values nodes computed once from a static input (BuildCtx.once), by `${node}/${port}`. */
+  private readonly onceValues = new Map<string, tf.Tensor | tf.Tensor[]>();
   private readonly networks: Map<string, PlanNetwork>;
 
   constructor(
@@ -128,11 +130,28 @@ export class Model {
       rng: () => o.rng(step.id),
       asset: (name) => this.assets.get(name),
     };
+    // Training-graph steps only: their inputs' phases say what is static.
+    if (!owner.includes('/')) ctx.once = (port, compute) => this.once(step, port, compute);
     return def.build(ctx, inputs);
+  }
+
+  private once<T extends tf.Tensor | tf.Tensor[]>(step: PlanStep, port: string, compute: () => T): T {
+    const ref = step.inputs[port];
+    if (!ref || this.step(ref.node).phase !== 'static') return compute();
+    const key = `${step.id}/${port}`;
+    let v = this.onceValues.get(key) as T | undefined;
+    if (!v) {
+      v = compute();
+      for (const t of Array.isArray(v) ? v : [v]) tf.keep(t);
+      this.onceValues.set(key, v);
+    }
+    return v;
   }
 
   dispose(): void {
     for (const v of this.vars.values()) v.dispose();
     this.vars.clear();
+    for (const v of this.onceValues.values()) tf.dispose(v);
+    this.onceValues.clear();
   }
 }

@@ -83,8 +83,12 @@ export const gramStyle = defineNode({
   build(ctx, inputs) {
     const a = inputs.input as tf.Tensor[];
     const b = inputs.target as tf.Tensor[];
-    const terms = layerIndices(ctx.params.layers, a.length).map((l, k) => {
-      const t = meanAll(tf.square(tf.sub(gram(a[l]!), gram(b[l]!))));
+    const layers = layerIndices(ctx.params.layers, a.length);
+    // A style image's Gram matrices do not change: computed once where the target is static.
+    const targetGrams = () => layers.map((l) => gram(b[l]!));
+    const targets = ctx.once ? ctx.once('target', targetGrams) : targetGrams();
+    const terms = layers.map((l, k) => {
+      const t = meanAll(tf.square(tf.sub(gram(a[l]!), targets[k]!)));
       const w = ctx.params.weights[k] ?? 1;
       return w === 1 ? t : tf.mul(t, w);
     });
