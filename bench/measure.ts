@@ -1,8 +1,8 @@
 /**
  * The protocol of ../shared/WORKLOADS.md for one workload on one backend: the implementations
  * are built side by side, run their first step with losses read back (the parity check, before
- * any timing), then warm up and run their timed steps interleaved — each round in a rotated
- * order, so machine noise and drift hit all of them alike. One more, untimed step per tfjs
+ * any timing), then warm up and run their timed steps interleaved, in rounds of one step each
+ * in alternating order, so machine noise and drift hit all of them alike. One more, untimed step per tfjs
  * implementation runs under tf.profile, for peak memory and the per-kernel profile.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -86,12 +86,15 @@ export async function measureWorkload(w: Workload, p: Protocol, o: MeasureOption
       o.log(`  step-1 losses, ${impl.kind} vs compiled: worst ${q.key} ${q.rel.toExponential(1)} relative (${q.ok ? 'ok' : 'MISMATCH'}, tolerance ${PARITY_TOLERANCE})`);
     }
 
-    for (let r = 1; r < p.warmup; r++) for (const impl of roundOrder(impls, r)) await impl.step(false);
+    // The tfjs implementations alternate; the peer, where there is one, goes first in every round,
+    // so each of them follows the other and the peer's process equally often.
+    const order = (r: number) => [...impls.slice(2), ...roundOrder([c, h], r)];
+    for (let r = 1; r < p.warmup; r++) for (const impl of order(r)) await impl.step(false);
 
     const samples = new Map<Impl, number[]>(impls.map((i) => [i, []]));
     const leaked = new Map<Impl, number>(impls.map((i) => [i, 0]));
     for (let r = 0; r < p.timed; r++) {
-      for (const impl of roundOrder(impls, r)) {
+      for (const impl of order(r)) {
         const tensors = tf.memory().numTensors;
         const t0 = performance.now();
         const res = await impl.step(false);

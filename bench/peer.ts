@@ -17,7 +17,14 @@ const candidates = () => [process.env.GANVAS_PYTHON, 'python3', '/usr/bin/python
 
 /** 2 threads, as the protocol asks, for every thread pool torch may use (OpenMP, OpenBLAS, MKL). */
 export const peerThreads = 2;
-const threadEnv = () => ({ ...process.env, OMP_NUM_THREADS: String(peerThreads), OPENBLAS_NUM_THREADS: String(peerThreads), MKL_NUM_THREADS: String(peerThreads) });
+
+const settleMs = 250;
+const threadEnv = () => ({
+  ...process.env,
+  OMP_NUM_THREADS: String(peerThreads),
+  OPENBLAS_NUM_THREADS: String(peerThreads),
+  MKL_NUM_THREADS: String(peerThreads),
+});
 
 /** The first Python that imports torch, or a sentence saying why there is none. */
 export function findPeerPython(): { python: string; torch: string } | { missing: string } {
@@ -50,6 +57,9 @@ export async function startPeer(python: string, module: string, steps: number): 
     async step(log) {
       child.stdin.write('step\n');
       const r = (await next()) as { ms: number; losses: Record<string, number> };
+      // Its idle threads spin for a while after a step (OpenMP, OpenBLAS); on 2 cores that
+      // would slow whichever tfjs step came next, so the next step waits until they sleep.
+      await new Promise((done) => setTimeout(done, settleMs));
       return { ms: r.ms, ...(log ? { losses: r.losses } : {}) };
     },
     dispose() {

@@ -1,4 +1,5 @@
 /** The three reference workloads of ../shared/WORKLOADS.md, as the bench runs them. */
+import { fileURLToPath } from 'node:url';
 import type * as tf from '@tensorflow/tfjs';
 import { flops, type WorkloadFlops } from './flops';
 import { dcganStream, fastStyleStream, pix2pixStream, tensorsOf } from './handwritten/data';
@@ -21,12 +22,15 @@ export interface Workload {
   peer: string;
 }
 
+/** The bench preset's path, wherever the bench runs from. */
+const preset = (id: string) => fileURLToPath(new URL(`../presets/bench/${id}.ganvas.json`, import.meta.url));
+
 const flat = (next: () => tf.Tensor | Record<string, tf.Tensor>) => () => tensorsOf(next());
 
 export const workloads: readonly Workload[] = [
-  { id: 'pix2pix-lite-64', preset: 'presets/bench/pix2pix-lite-64.ganvas.json', flops: flops['pix2pix-lite-64'], handWritten: pix2pixLite64, dataStream: () => flat(pix2pixStream()), peer: 'pix2pix' },
-  { id: 'fast-style-128', preset: 'presets/bench/fast-style-128.ganvas.json', flops: flops['fast-style-128'], handWritten: fastStyle128, dataStream: () => flat(fastStyleStream()), peer: 'faststyle' },
-  { id: 'dcgan-28', preset: 'presets/bench/dcgan-28.ganvas.json', flops: flops['dcgan-28'], handWritten: dcgan28, dataStream: () => flat(dcganStream()), peer: 'dcgan' },
+  { id: 'pix2pix-lite-64', preset: preset('pix2pix-lite-64'), flops: flops['pix2pix-lite-64'], handWritten: pix2pixLite64, dataStream: () => flat(pix2pixStream()), peer: 'pix2pix' },
+  { id: 'fast-style-128', preset: preset('fast-style-128'), flops: flops['fast-style-128'], handWritten: fastStyle128, dataStream: () => flat(fastStyleStream()), peer: 'faststyle' },
+  { id: 'dcgan-28', preset: preset('dcgan-28'), flops: flops['dcgan-28'], handWritten: dcgan28, dataStream: () => flat(dcganStream()), peer: 'dcgan' },
 ];
 
 export function workload(id: string): Workload {
