@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 // Registers the wasm backend and its flags; in Node it reads the .wasm files from the package.
 import '@tensorflow/tfjs-backend-wasm';
+import { registerCpuKernels } from './cpu-kernels';
 import { registerWasmGradientKernels } from './wasm-kernels';
 
 export type NodeBackendName = 'wasm' | 'cpu';
@@ -25,7 +26,7 @@ export async function initNodeBackend(name: NodeBackendName, options: NodeBacken
     // the threaded build also hangs setBackend in some bundles, hence the timeout below.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     registerWasmGradientKernels();
-  }
+  } else registerCpuKernels();
   const started = await withTimeout(tf.setBackend(name), timeoutMs, () =>
     new Error(`The tfjs "${name}" backend did not start within ${timeoutMs / 1000} s (setBackend never resolved).`),
   );
