@@ -10,12 +10,17 @@ import type { Run } from './run';
 import { Streams } from './streams';
 import { previewImages, wireStats, type TapResult } from './taps';
 
-/** The data phase evaluated on copies of the streams, so nothing is drawn. */
+/**
+ * The data phase evaluated on copies of the streams, so nothing is drawn: every source (sources
+ * sharing a stream draw in turn), and of the steps derived from them only those `ids` need.
+ */
 export async function sample(run: Run, ids: readonly string[]): Promise<Record<string, Float32Array>> {
   const streams = run.streamsCopy();
+  const needed = new Set([...run.plan.sources, ...ids]);
+  for (const id of [...run.dataIds].reverse()) if (needed.has(id)) for (const ref of Object.values(run.model.step(id).inputs)) needed.add(ref.node);
   const values = tf.tidy(() => {
     const local: Values = new Map(run.fixed);
-    run.model.evaluate(run.dataIds, local, { training: true, rng: streams.rng });
+    run.model.evaluate(run.dataIds.filter((id) => needed.has(id)), local, { training: true, rng: streams.rng });
     return ids.map((id) => tf.clone(first(local.get(id))));
   });
   const out: Record<string, Float32Array> = {};
