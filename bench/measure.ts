@@ -106,7 +106,7 @@ export async function measureWorkload(w: Workload, p: Protocol, o: MeasureOption
     }
     const profiles = new Map<Impl, StepProfile>();
     for (const impl of [c, h]) profiles.set(impl, await profileStep(() => impl.step(false)));
-    const dataMs = timeDataDraw(w);
+    const dataMs = await timeDataDraw(c);
 
     return impls.map((impl) => ({
       impl: impl.kind,
@@ -123,16 +123,15 @@ export async function measureWorkload(w: Workload, p: Protocol, o: MeasureOption
 }
 
 /**
- * What drawing one step's procedural data costs, which the compiled step includes and the other
- * rows do not (they pre-generate it): the hand-written loop's generators, the same arithmetic as
- * the graph's source nodes, one step at a time (median of 3).
+ * What drawing one step's data costs the compiled graph, which its step includes and the other
+ * rows do not (they pre-generate theirs): its sources evaluated on copies of the streams, and
+ * read back (median of 3).
  */
-function timeDataDraw(w: Workload): number {
-  const next = w.dataStream();
+async function timeDataDraw(c: Awaited<ReturnType<typeof compiled>>): Promise<number> {
   const ms: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    tf.dispose(next());
+    await c.trainer.sample(c.trainer.plan.sources);
     ms.push(performance.now() - t0);
   }
   return summarize(ms).median;

@@ -127,11 +127,11 @@ async function main(): Promise<number> {
   return rows.some((r) => r.parity && !r.parity.ok) ? 1 : 0;
 }
 
-/** Per workload on wasm: the compiled and hand-written steps' kernels side by side, then the compiled step's costliest calls. */
+/** Per workload and backend: the compiled and hand-written steps' kernels side by side, then the compiled step's costliest calls. */
 function printProfiles(r: BenchResults): void {
-  for (const id of new Set(r.profiles.filter((p) => p.backend === 'wasm').map((p) => p.workload))) {
-    const ps = r.profiles.filter((p) => p.backend === 'wasm' && p.workload === id);
-    console.log(`\n### ${id} on wasm: one step, per kernel (tf.profile)\n`);
+  for (const key of new Set(r.profiles.map((p) => `${p.workload} on ${p.backend}`))) {
+    const ps = r.profiles.filter((p) => `${p.workload} on ${p.backend}` === key);
+    console.log(`\n### ${key}: one step, per kernel (tf.profile)\n`);
     console.log(profileTable(ps.map((p) => ({ label: p.impl, kernelMs: p.kernelMs, kernels: p.kernels }))));
     const c = ps.find((p) => p.impl === 'compiled');
     if (c) console.log(`\nCostliest calls of the compiled step: ${c.top.map((t) => `${t.name} ${t.inputs} ${t.ms.toFixed(1)} ms`).join('; ')}`);

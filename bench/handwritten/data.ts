@@ -1,8 +1,6 @@
 /**
  * The workloads' data (WORKLOADS.md section 0 and A.1, B.1, C.1), from the reference PRNG and
- * generators of tests/reference. The bench pre-generates it before timing, as the protocol says;
- * `next` draws one step's worth, which the bench also times on its own (the compiled graph's
- * iteration draws its data, the other rows do not).
+ * generators of tests/reference, pre-generated before timing as the protocol says.
  */
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, normal, sinus64, stroke } from '../../tests/reference/common';
@@ -54,6 +52,3 @@ export function dcganStream(): Next<{ real: tf.Tensor4D; z: tf.Tensor2D }> {
 
 /** Items 0..n−1 of a stream. */
 export const draw = <T>(next: Next<T>, n: number): T[] => Array.from({ length: n }, next);
-
-/** Every tensor in a step's data. */
-export const tensorsOf = (item: tf.Tensor | Record<string, tf.Tensor>): tf.Tensor[] => (item instanceof tf.Tensor ? [item] : Object.values(item));
