@@ -20,7 +20,7 @@ hand-written TensorFlow.js loop of the same model (and a PyTorch peer where torc
 interleaved in one run. Prints a Markdown table and writes bench/results/<date>-<machine>.json.
 
   --quick             a short run for smoke checks (fewer steps; writes …-quick.json)
-  --profile           also print where a wasm step spends its time, per kernel
+  --profile           also print where a step spends its time, per kernel, on each backend
   --workloads a,b     only these workloads (${workloads.map((w) => w.id).join(', ')})
   --backends a,b      only these backends (wasm, cpu; cpu runs pix2pix-lite-64 only)
   --no-peer           skip the PyTorch peer
