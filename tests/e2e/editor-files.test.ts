@@ -11,7 +11,7 @@ import { exportFileName } from '../../src/editor/persist/files';
 import { parseGraphDoc } from '../../src/graph/parse';
 import { launchBrowser, startBuiltApp, type App } from './browser';
 import {
-  canonical, canvas, exportFile, fitView, graph, handle, importFile, inspector, node, notice, openEditor, ready, shot, storage, wire, wireOf, type Editor,
+  canonical, clickEmptyCanvas, exportFile, fitView, graph, handle, importFile, inspector, node, notice, openEditor, ready, shot, storage, wire, wireOf, type Editor,
 } from './editor-page';
 
 let app: App;
@@ -42,7 +42,7 @@ describe('the editor with files, links and storage', () => {
     await inspector(page).getByLabel('Waves', { exact: true }).fill('9');
     await node(page, 'Colour target y').getByText('9 waves ≤ 3').waitFor();
     // A click on the empty canvas clears the selection, and the inspector shows the graph.
-    await canvas(page).click({ position: { x: 30, y: 30 } });
+    await clickEmptyCanvas(page);
     await inspector(page).getByRole('heading', { name: 'Graph', exact: true }).waitFor();
     await inspector(page).getByLabel('Title', { exact: true }).fill('My colouriser');
     await page.getByRole('button', { name: 'Training graph: My colouriser' }).waitFor();

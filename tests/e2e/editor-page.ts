@@ -54,6 +54,20 @@ export async function problemSentences(page: Page): Promise<string[]> {
   return problems(page).getByRole('listitem').allInnerTexts();
 }
 
+/** Clicks the canvas where it is empty (no node, wire or control under the pointer), which clears the selection. */
+export async function clickEmptyCanvas(page: Page): Promise<void> {
+  const point = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    if (!pane) return undefined;
+    const r = pane.getBoundingClientRect();
+    for (let y = r.top + 10; y < r.bottom - 10; y += 16)
+      for (let x = r.left + 10; x < r.right - 10; x += 16) if (document.elementFromPoint(x, y) === pane) return { x, y };
+    return undefined;
+  });
+  if (!point) throw new Error('the canvas has no empty spot on screen');
+  await page.mouse.click(point.x, point.y);
+}
+
 export async function fitView(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Fit View' }).click();
   // fitView animates nothing by default, but React Flow applies it on the next frame.

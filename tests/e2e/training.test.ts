@@ -99,6 +99,13 @@ describe('training in the browser', () => {
     await expect.poll(() => chartPoints(page), { timeout: 10_000 }).toBeGreaterThan(points);
     await shot(page, 'training-wasm-paused');
 
+    await page.getByRole('button', { name: /images at step \d+: show large/ }).first().click();
+    const large = page.getByRole('dialog', { name: /at step/ });
+    await expect.poll(() => large.getByRole('img').count()).toBeGreaterThan(0);
+    await shot(page, 'training-preview-large');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => large.count()).toBe(0);
+
     await panel(page).getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/^stopped/);
     expect(editor.log.errors).toEqual([]);
@@ -114,5 +121,18 @@ describe('training in the browser', () => {
     expect(await previewDigest(page)).not.toBe('');
     await shot(page, 'training-webgpu-done');
     expect(editor.log.errors).toEqual([]);
+  }, 300_000);
+
+  it('the automatic choice skips the software GPU adapters here and says why', async () => {
+    editor = await openEditor(browser, app.url);
+    const { page } = editor;
+    await train(page, 'auto', 2, 1);
+    await expect.poll(() => panel(page).getByLabel('Active backend').innerText(), { timeout: 60_000 }).toBe('on wasm');
+    await panel(page).getByText('Why wasm?').click();
+    const reasons = await panel(page).getByText(/^Not used:/).innerText();
+    expect(reasons).toMatch(/webgpu: .*software/);
+    expect(reasons).toMatch(/webgl: .*SwiftShader/);
+    await expect.poll(() => status(page).innerText(), { timeout: 120_000 }).toMatch(/^done · step 2/);
+    await shot(page, 'training-auto-done');
   }, 300_000);
 });

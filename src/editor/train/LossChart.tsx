@@ -17,12 +17,16 @@ function LossChartView({ losses, smoothing }: { losses: RunView['losses']; smoot
   const steps = losses.map((l) => l.step);
   const series = ids.map((id) => smooth(losses.map((l) => l.values[id] ?? NaN), smoothing));
   const finite = series.flat().filter(Number.isFinite);
-  const lo = finite.length ? Math.min(...finite) : 0;
-  const hi = finite.length ? Math.max(...finite) : 1;
+  // Losses of one graph differ by orders of magnitude (an L1 term ×100 beside a GAN loss):
+  // a log axis keeps every curve readable whenever all values are positive.
+  const log = finite.length > 0 && finite.every((v) => v > 0);
+  const f = log ? Math.log10 : (v: number) => v;
+  const lo = finite.length ? f(Math.min(...finite)) : 0;
+  const hi = finite.length ? f(Math.max(...finite)) : 1;
   const x0 = steps[0] ?? 0;
   const x1 = steps.at(-1) ?? 1;
   const x = (s: number) => (x1 === x0 ? W / 2 : ((s - x0) / (x1 - x0)) * (W - 8) + 4);
-  const y = (v: number) => (hi === lo ? H / 2 : H - 4 - ((v - lo) / (hi - lo)) * (H - 8));
+  const y = (v: number) => (hi === lo ? H / 2 : H - 4 - ((f(v) - lo) / (hi - lo)) * (H - 8));
   return (
     <figure className="loss-chart" aria-label="Loss chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Losses over ${losses.length} logged steps`}>
@@ -48,7 +52,11 @@ function LossChartView({ losses, smoothing }: { losses: RunView['losses']; smoot
             </span>
           ))
         )}
-        {finite.length ? <span className="muted"> range {lo.toPrecision(3)}–{hi.toPrecision(3)}</span> : null}
+        {finite.length ? (
+          <span className="muted">
+            {log ? 'log scale' : 'linear scale'}, {Math.min(...finite).toPrecision(3)}–{Math.max(...finite).toPrecision(3)}
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );

@@ -1,5 +1,6 @@
-/** A Preview node's latest images from the training worker, drawn on the node's card. */
-import { memo, useEffect, useRef } from 'react';
+/** A Preview node's latest images from the training worker, drawn on its card; a click shows them large. */
+import { memo, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useEditor } from '../store/hooks';
 import type { PreviewView } from '../store/run-slice';
 
@@ -15,13 +16,39 @@ function ImageCanvas({ image, label }: { image: PreviewView['images'][number]; l
 
 function PreviewImagesView({ nodeId, title }: { nodeId: string; title: string }) {
   const preview = useEditor((s) => s.run.previews[nodeId]);
+  const [large, setLarge] = useState(false);
+  useEffect(() => {
+    if (!large) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setLarge(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [large]);
   if (!preview) return null;
+  const images = (prefix: string) => preview.images.map((image, i) => <ImageCanvas key={i} image={image} label={`${prefix} ${i + 1}`} />);
   return (
-    <div className="gn-preview" aria-label={`${title} images at step ${preview.step}`}>
-      {preview.images.map((image, i) => (
-        <ImageCanvas key={i} image={image} label={`${title} image ${i + 1}`} />
-      ))}
-    </div>
+    <>
+      <button type="button" className="gn-preview nodrag" aria-label={`${title} images at step ${preview.step}: show large`} onClick={() => setLarge(true)}>
+        {images(`${title} image`)}
+      </button>
+      {large
+        ? createPortal(
+            <div className="preview-large" role="dialog" aria-modal="true" aria-label={`${title} at step ${preview.step}`} onClick={() => setLarge(false)}>
+              <div className="preview-large-body" onClick={(e) => e.stopPropagation()}>
+                <header>
+                  <h2>
+                    {title} <span className="muted">step {preview.step}</span>
+                  </h2>
+                  <button type="button" aria-label="Close" onClick={() => setLarge(false)}>
+                    ×
+                  </button>
+                </header>
+                <div className="preview-large-grid">{images(`${title} large image`)}</div>
+              </div>
+            </div>,
+            document.body,
+          )
+        : null}
+    </>
   );
 }
 

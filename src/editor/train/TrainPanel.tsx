@@ -39,7 +39,7 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
         <label>
           Backend
           <select aria-label="Backend" value={settings.backend} disabled={active} onChange={(e) => setSettings({ backend: e.target.value as BackendChoice })}>
-            <option value="auto">auto (fastest real device)</option>
+            <option value="auto">auto</option>
             {backendNames.map((b) => (
               <option key={b} value={b}>
                 {b}
@@ -91,7 +91,12 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
           {run.message}
         </p>
       ) : null}
-      {run.reasons.length > 0 && run.backend ? <p className="muted train-reasons">Not used: {run.reasons.join(' ')}</p> : null}
+      {run.reasons.length > 0 && run.backend ? (
+        <details className="train-reasons">
+          <summary>Why {run.backend}?</summary>
+          <p className="muted">Not used: {run.reasons.join(' ')}</p>
+        </details>
+      ) : null}
       <LossChart losses={run.losses} smoothing={smoothing} />
     </section>
   );

@@ -28,7 +28,9 @@ async function softwareReason(name: BackendName): Promise<string | undefined> {
     const canvas = new OffscreenCanvas(1, 1);
     const gl = canvas.getContext('webgl2');
     if (!gl) return 'WebGL 2 is not available here.';
-    const renderer = String(gl.getParameter(gl.RENDERER));
+    // RENDERER is masked ("WebKit WebGL"); the debug extension names the real one.
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
     if (/swiftshader|llvmpipe|software/i.test(renderer)) return `WebGL runs on a software renderer here (${renderer}), which is slower than wasm.`;
   }
   return undefined;
