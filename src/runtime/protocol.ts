@@ -4,13 +4,28 @@
  */
 import type { GraphDoc } from '../graph/schema';
 
+/** A decoded picture of the user's (RGBA, 8 bits), keyed by its content hash. */
+export interface WireImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
 export const backendNames = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof backendNames)[number];
 export type BackendChoice = 'auto' | BackendName;
 
 export type ToWorker =
   /** Compile `doc` and train it; `steps` more iterations, previews every `previewEvery`. */
-  | { type: 'start'; doc: GraphDoc; backend: BackendChoice; steps: number; previewEvery: number }
+  | {
+      type: 'start';
+      doc: GraphDoc;
+      backend: BackendChoice;
+      steps: number;
+      previewEvery: number;
+      /** The user's pictures the graph names (asset "image:<id>"), by id; a missing one is skipped. */
+      images?: Record<string, WireImage>;
+    }
   | { type: 'pause' }
   | { type: 'resume' }
   /** One iteration of every optimizer, when paused. */

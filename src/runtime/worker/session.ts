@@ -9,7 +9,7 @@ import { compile } from '../../graph/compile';
 import { hasErrors } from '../../graph/diagnostics';
 import type { TrainingPlan } from '../../graph/plan';
 import { NonFiniteLoss } from '../errors';
-import type { BackendChoice, BackendName, FromWorker, RunStatus, ToWorker, WirePreview } from '../protocol';
+import type { BackendChoice, BackendName, FromWorker, RunStatus, ToWorker, WireImage, WirePreview } from '../protocol';
 import type { PreviewImage } from '../taps';
 import { Trainer } from '../trainer';
 
@@ -51,7 +51,7 @@ export class TrainingSession {
   private async act(m: ToWorker): Promise<void> {
     switch (m.type) {
       case 'start':
-        return this.start(m.doc, m.backend, m.steps, m.previewEvery);
+        return this.start(m.doc, m.backend, m.steps, m.previewEvery, m.images ?? {});
       case 'resume':
         if (this.status === 'paused' && this.trainer) this.run();
         return;
@@ -68,7 +68,13 @@ export class TrainingSession {
     }
   }
 
-  private async start(doc: Parameters<typeof compile>[0], backend: BackendChoice, steps: number, previewEvery: number): Promise<void> {
+  private async start(
+    doc: Parameters<typeof compile>[0],
+    backend: BackendChoice,
+    steps: number,
+    previewEvery: number,
+    images: Record<string, WireImage>,
+  ): Promise<void> {
     this.setStatus('stopped');
     await this.loop;
     this.dispose();
@@ -80,7 +86,10 @@ export class TrainingSession {
     }
     const chosen = await this.deps.initBackend(backend);
     this.post({ type: 'backend', name: chosen.name, reasons: chosen.reasons });
-    this.trainer = await Trainer.create(plan, { loadAsset: (name) => this.deps.loadAsset(name) });
+    // The user's pictures come with the message; a picture that is missing is skipped by its source.
+    const loadAsset = (name: string) =>
+      name.startsWith('image:') ? Promise.resolve(images[name.slice(6)]) : this.deps.loadAsset(name);
+    this.trainer = await Trainer.create(plan, { loadAsset });
     this.end = this.trainer.step + steps;
     this.previewEvery = previewEvery;
     this.previewIds = previewTaps(plan);

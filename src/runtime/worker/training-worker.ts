@@ -13,7 +13,6 @@ const session = new TrainingSession((message, transfer) => self.postMessage(mess
   initBackend: initBrowserBackend,
   async loadAsset(name) {
     if (name === 'digits') return loadDigitsBrowser();
-    if (name.startsWith('image:')) throw new Error(`This graph uses pictures of your own ("${name.slice(6)}"); loading them into training comes with a later version.`);
     if (name.startsWith('model:')) throw new Error(`This graph uses the pretrained model "${name.slice(6)}"; loading models into training comes with a later version.`);
     throw new Error(`This graph needs the data "${name}", which the browser cannot provide.`);
   },
