@@ -40,6 +40,11 @@ export class Run {
   readonly lossIds: string[];
   /** Iterations completed. */
   iteration = 0;
+  /**
+   * A test hook: the iteration (1-based) whose first optimizer's loss is made NaN, the same on
+   * every replay, so the non-finite-loss handling runs for real.
+   */
+  nanAt?: number;
 
   constructor(readonly plan: TrainingPlan, private readonly registry: Registry, assets: ReadonlyMap<string, unknown>) {
     this.model = new Model(plan, registry, assets, `ganvas${live++}/`);
@@ -138,6 +143,7 @@ export class Run {
           owned.push(...constants);
           const { value, grads } = tf.variableGrads(() => {
             this.model.evaluate(o.taped, local, { training: true, rng: this.streams.rng, onAssign });
+            if (t + 1 === this.nanAt && o === this.opts[0]) poison(local, o.plan.loss);
             for (const id of this.lossIds) {
               const v = local.get(id)?.loss;
               // A copy: the loss the closure returns is disposed after the update.
@@ -221,4 +227,10 @@ export function flat(r: Record<string, Value>): tf.Tensor[] {
 
 function keepAll(values: Values): void {
   for (const r of values.values()) for (const t of flat(r)) tf.keep(t);
+}
+
+/** Makes a loss NaN in place (the fault-injection hook), so its gradients are NaN too. */
+function poison(values: Values, loss: { node: string; port: string }): void {
+  const out = values.get(loss.node)!;
+  values.set(loss.node, { ...out, [loss.port]: tf.mul(out[loss.port] as tf.Tensor, Number.NaN) });
 }

@@ -169,6 +169,47 @@ export class Trainer {
     }
   }
 
+  /**
+   * Takes the weights of every network (or trainable image) whose variables the checkpoint
+   * holds with the same keys and shapes, after an edit of the graph; the others keep their
+   * fresh initial values. Optimizer state starts afresh; the step count continues.
+   */
+  async adopt(c: Checkpoint): Promise<{ kept: string[]; fresh: string[] }> {
+    const owners = new Map<string, [string, tf.Variable][]>();
+    for (const [k, v] of this.run.model.vars) {
+      const owner = k.slice(0, k.indexOf('/'));
+      owners.set(owner, [...(owners.get(owner) ?? []), [k, v]]);
+    }
+    const kept: string[] = [];
+    const fresh: string[] = [];
+    for (const [owner, vars] of owners) {
+      const saved = Object.keys(c.weights).filter((k) => k.startsWith(owner + '/'));
+      const same =
+        saved.length === vars.length &&
+        vars.every(([k, v]) => {
+          const w = c.weights[k];
+          return w !== undefined && w.shape.length === v.shape.length && w.shape.every((d, i) => d === v.shape[i]);
+        });
+      if (!same) {
+        fresh.push(owner);
+        continue;
+      }
+      for (const [k, v] of vars) {
+        const w = c.weights[k]!;
+        tf.tidy(() => v.assign(tf.tensor(w.data, w.shape, w.dtype)));
+      }
+      kept.push(owner);
+    }
+    this.run.iteration = c.step;
+    await this.check();
+    return { kept, fresh };
+  }
+
+  /** A test hook: the loss of iteration `step` (1-based) turns NaN, as a real blow-up would. */
+  injectNonFinite(step: number): void {
+    this.run.nanAt = step;
+  }
+
   /** Runs the preview and inspect taps (all, or those named) on the fixed preview batch. */
   async taps(which?: readonly string[]): Promise<TapResult[]> {
     const out: TapResult[] = [];
