@@ -78,3 +78,29 @@ export function tinyPix2pix(): GraphDoc {
     ],
   });
 }
+
+/**
+ * tinyPix2pix with a little image pipeline on the training graph: x → gray → blur → G, gray
+ * also conditions both D call sites, and mix = blur + y goes to an Inspect node.
+ */
+export function tinyPipeline(): GraphDoc {
+  const d = tinyPix2pix();
+  d.nodes.push(
+    node('gray', 'grayscale', { channels: 3 }, { x: 100, y: 0 }),
+    node('blur', 'blur', {}, { x: 300, y: 0 }),
+    node('mix', 'add', { count: 2 }, { x: 500, y: 80 }),
+    node('look', 'inspect', {}, { x: 700, y: 80 }),
+  );
+  d.edges = d.edges.filter((e) => e.source !== 'x');
+  d.edges.push(
+    wire('x.out', 'gray.in'),
+    wire('gray.out', 'blur.in'),
+    wire('blur.out', 'G.in'),
+    wire('gray.out', 'Dreal.condition'),
+    wire('gray.out', 'Dfake.condition'),
+    wire('blur.out', 'mix.in1'),
+    wire('y.out', 'mix.in2'),
+    wire('mix.out', 'look.in'),
+  );
+  return d;
+}

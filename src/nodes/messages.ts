@@ -142,6 +142,19 @@ const catalogue = {
   shareCorrupt: () =>
     'This share link is damaged or incomplete, so no graph could be read from it. Ask for the link again and make sure it is copied whole.',
   shareUnsupported: () => 'This browser cannot compress or decompress share links. Update it, or share the graph as a .ganvas.json file.',
+  // Making a network from a selection (editor)
+  makeNetworkEmpty: () => 'Select the blocks that should become a network first (notes are left out).',
+  makeNetworkNested: () =>
+    'A network cannot call another network, so blocks inside a network cannot become a network of their own. Select blocks on the training graph.',
+  makeNetworkKind: (a: { node: string; category: string }) =>
+    `${a.node} cannot go inside a network: ${a.category} nodes stay on the training graph. Leave it out of the selection.`,
+  makeNetworkLoop: (a: { node: string }) =>
+    `The selection cannot become one network: data leaves it and comes back through ${a.node}. Select ${a.node} too, or fewer blocks.`,
+  makeNetworkSignal: (a: { node: string; port: string; type: string }) =>
+    `The wire from ${a.node}'s "${a.port}" carries ${a.type}, which cannot cross a network's boundary (networks take and give images, tensors, vectors and features). Leave that wire's end out of the selection.`,
+  makeNetworkUnknown: (a: { node: string; port: string }) =>
+    `What ${a.node}'s "${a.port}" gives is not known yet, so the network's port cannot be typed. Fix the problems around it first.`,
+  makeNetworkNoOutput: () => 'Nothing leaves the selection, so the network would give nothing. Select blocks whose results are used elsewhere.',
   // Copy and paste (editor clipboard)
   pasteNothing: () => 'The clipboard holds no Ganvas nodes, so nothing was pasted. Select nodes, copy them (Ctrl+C), then paste.',
   clipboardDenied: (a: { action: 'copy' | 'paste' }) =>
