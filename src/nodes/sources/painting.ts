@@ -4,14 +4,14 @@ import { defineNode } from '../types';
 import { squareBatch, squareImages } from './batch';
 import { paintingStyles, paintPainting } from './painting-styles';
 import { rangeMap, zImageRange } from './pixels';
-import { Raster } from './raster';
+import { pick, Raster } from './raster';
 import { sampleRng } from './sample-rng';
 
 export const zPaintingParams = z.object({
   style: z
-    .enum(paintingStyles)
+    .enum([...paintingStyles, 'mixed'])
     .default('swirls')
-    .describe('Which painting: swirls (a starry night), mosaic, woodcut (waves), pointillism or brushstrokes'),
+    .describe('Which painting: swirls (a starry night), mosaic, woodcut (waves), pointillism, brushstrokes, or mixed (any of them)'),
   ...sizeParam,
   detail: z
     .number()
@@ -33,7 +33,8 @@ export const painting = defineNode({
     'Style images that need no files. "swirls" smears brush marks along a flow field of eddies, in the manner of ' +
     'a starry night; "mosaic" lays coloured tiles with grout over a hidden scene; "woodcut" prints curling wave ' +
     'bands in a few flat blues, as Japanese prints do; "pointillism" paints a hidden scene in dense dots of pure ' +
-    'colour; "brushstrokes" lays short strokes of a small palette along a smooth direction field. Each image is ' +
+    'colour; "brushstrokes" lays short strokes of a small palette along a smooth direction field; "mixed" picks ' +
+    'one of these for every picture. Each image is ' +
     'painted from one number of the random stream, so the same seed gives the same painting at any size, and the ' +
     'held-out split gives paintings the training split never shows. With "fixed" (the default) one batch is ' +
     'painted at the start and kept, as a style image; without it every iteration paints new ones, a dataset.',
@@ -51,7 +52,8 @@ export const painting = defineNode({
     return {
       out: squareBatch(ctx, 3, (v, offset, s) => {
         const r = new Raster(s);
-        paintPainting(r, sampleRng(rng, split), style, detail);
+        const own = sampleRng(rng, split);
+        paintPainting(r, own, style === 'mixed' ? pick(own, paintingStyles) : style, detail);
         r.writeInto(v, offset, map);
       }),
     };
