@@ -69,6 +69,32 @@ export const zMeta = z.object({
   thumbnail: z.string().max(400_000).optional().describe('A small preview image, as a data URL'),
 });
 
+/** Picture formats a graph file may carry (the image-set node's own pictures). */
+export const assetMimes = ['image/png', 'image/jpeg', 'image/webp'] as const;
+/** A picture may be at most this many bytes (the editor refuses larger files). */
+export const MAX_ASSET_BYTES = 50 * 1024 * 1024;
+export const MAX_ASSETS = 10_000;
+
+/** One picture carried in a graph file: the original file's bytes, base64. */
+export const zAsset = z.object({
+  mime: z.enum(assetMimes),
+  name: z.string().max(200).optional().describe('The file name it was added from'),
+  data: z
+    .string()
+    .max(Math.ceil(MAX_ASSET_BYTES / 3) * 4)
+    .describe("The picture file's bytes, base64"),
+});
+export type Asset = z.infer<typeof zAsset>;
+
+/**
+ * Pictures a file carries, keyed by image id (the truncated SHA-256 of the bytes, which the
+ * reader checks). Only in files: the editor moves them into its picture store on import.
+ */
+export const zAssets = z
+  .record(z.string().regex(/^[0-9a-f]{16,64}$/), zAsset)
+  .refine((r) => Object.keys(r).length <= MAX_ASSETS, `at most ${MAX_ASSETS} pictures`)
+  .describe('Pictures the graph names (image-set params.images), by id; optional');
+
 export const zGraphDoc = z.object({
   format: z.literal(GRAPH_FORMAT),
   version: z.literal(GRAPH_VERSION),
@@ -77,6 +103,7 @@ export const zGraphDoc = z.object({
   edges: z.array(zEdge).max(40_000).default([]),
   networks: z.array(zNetwork).max(1_000).default([]),
   settings: zSettings.default(zSettings.parse({})),
+  assets: zAssets.optional(),
 });
 export type GraphDoc = z.infer<typeof zGraphDoc>;
 

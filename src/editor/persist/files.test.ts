@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MAX_GRAPH_BYTES, parseGraphDoc } from '../../graph/parse';
 import { emptyDoc, type GraphDoc } from '../../graph/schema';
-import { exportFileName, readGraphFile, serializeDoc } from './files';
+import { exportFileName, MAX_FILE_BYTES, readGraphFile, serializeDoc } from './files';
 
 const presetsDir = fileURLToPath(new URL('../../../presets', import.meta.url));
 function presetFiles(dir = presetsDir): string[] {
@@ -32,6 +32,39 @@ describe('export then import', () => {
     expect(back.doc).toEqual(doc);
     // The presets are written in the schema's key order, so export reproduces them to the byte.
     expect(serializeDoc(doc)).toBe(text);
+  });
+});
+
+describe('graph files with pictures', () => {
+  const assets = { '0123456789abcdef0123456789abcdef': { mime: 'image/png', name: 'a.png', data: 'iVBORw0KGgo=' } };
+
+  it('hands the pictures over as they are, beside the document, which never holds them', async () => {
+    const doc = titled('With pictures');
+    const text = serializeDoc({ ...doc, assets } as GraphDoc);
+    expect(Object.keys(JSON.parse(text)).at(-1)).toBe('assets');
+    const r = await readGraphFile(new File([text], 'p.ganvas.json'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.doc).toEqual(doc);
+    expect(r.assets).toEqual(assets);
+    // Damaged pictures are for the picture store to report; the graph still opens.
+    const odd = await readGraphFile(new File([JSON.stringify({ ...doc, assets: 'nonsense' })], 'odd.ganvas.json'));
+    expect([odd.doc, odd.assets]).toEqual([doc, 'nonsense']);
+  });
+
+  it('reads a file over the graph limit when its pictures make it so', async () => {
+    const big = { ...assets, '0123456789abcdef0123456789abcdee': { mime: 'image/png', data: 'A'.repeat(MAX_GRAPH_BYTES) } };
+    const r = await readGraphFile(new File([serializeDoc({ ...titled('Big pictures'), assets: big } as GraphDoc)], 'big.ganvas.json'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.doc?.meta.title).toBe('Big pictures');
+    expect(Object.keys(r.assets as object)).toHaveLength(2);
+  });
+
+  it('still refuses a graph over its own limit beside pictures, and gives no pictures without a graph', async () => {
+    const huge = { ...titled('Huge'), meta: { ...titled('Huge').meta, description: 'x'.repeat(MAX_GRAPH_BYTES) }, assets };
+    expect(codes(await readGraphFile(new File([JSON.stringify(huge)], 'huge.ganvas.json')))).toEqual(['tooLarge']);
+    const notGraph = await readGraphFile(new File([JSON.stringify({ format: 'other', assets })], 'x.json'));
+    expect(codes(notGraph)).toEqual(['notAGraph']);
+    expect(notGraph.assets).toBeUndefined();
   });
 });
 
@@ -86,7 +119,7 @@ describe('readGraphFile refuses what is not a graph', () => {
   it('refuses a file over the limit before reading it', async () => {
     const file = new File(['{}'], 'huge.ganvas.json', { type: 'application/json' });
     let read = false;
-    Object.defineProperty(file, 'size', { value: MAX_GRAPH_BYTES + 1 });
+    Object.defineProperty(file, 'size', { value: MAX_FILE_BYTES + 1 });
     for (const m of ['text', 'arrayBuffer', 'stream'] as const)
       Object.defineProperty(file, m, {
         value: () => {
@@ -96,13 +129,16 @@ describe('readGraphFile refuses what is not a graph', () => {
       });
     const r = await readGraphFile(file);
     expect(codes(r)).toEqual(['tooLarge']);
-    expect(r.diagnostics[0]!.message).toMatch(/20\.0 MB/);
+    expect(r.diagnostics[0]!.message).toMatch(/200\.0 MB/);
     expect(read).toBe(false);
   });
 
-  it('refuses a real file just over the limit', async () => {
+  it('refuses a real file just over the graph limit that carries no pictures', async () => {
     const r = await readGraphFile(new Blob([new Uint8Array(MAX_GRAPH_BYTES + 1).fill(32)]));
     expect(codes(r)).toEqual(['tooLarge']);
+    expect(r.diagnostics[0]!.message).toMatch(/20\.0 MB/);
+    const padded = `${serializeDoc(titled('Padded'))}${' '.repeat(MAX_GRAPH_BYTES)}`;
+    expect(codes(await readGraphFile(new File([padded], 'padded.ganvas.json')))).toEqual(['tooLarge']);
   });
 
   it.each([

@@ -84,20 +84,43 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** A graph file that carries its pictures (`assets`) may be this large; the graph in it, MAX_GRAPH_BYTES. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+export interface GraphFileResult extends ParseResult {
+  /** The file's `assets` field as it was, for the picture store to check and keep. */
+  assets?: unknown;
+}
+
 /**
- * Reads a picked or dropped file. Images and files over MAX_GRAPH_BYTES are refused before
- * the whole file is read; everything else goes through parseGraphDoc. Never throws.
+ * Reads a picked or dropped file. Images and files over MAX_FILE_BYTES are refused before
+ * the whole file is read; a file over MAX_GRAPH_BYTES is read only for the pictures it
+ * carries. The graph goes through parseGraphDoc. Never throws.
  */
-export async function readGraphFile(file: Blob & { name?: string }): Promise<ParseResult> {
+export async function readGraphFile(file: Blob & { name?: string }): Promise<GraphFileResult> {
   const name = file.name || 'untitled file';
+  const tooLarge = (limit: number): GraphFileResult => ({ diagnostics: [diag('error', 'tooLarge', { size: mb(file.size), limit: mb(limit) })] });
   try {
     const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
     if (file.type.startsWith('image/') || imageNames.test(name) || looksLikeImage(head))
       return { diagnostics: [diag('error', 'imageNotGraph', { name })] };
-    if (file.size > MAX_GRAPH_BYTES)
-      return { diagnostics: [diag('error', 'tooLarge', { size: mb(file.size), limit: mb(MAX_GRAPH_BYTES) })] };
+    if (file.size > MAX_FILE_BYTES) return tooLarge(MAX_FILE_BYTES);
     // Blob.text() decodes UTF-8 and drops a byte-order mark, which JSON.parse would refuse.
-    return parseGraphDoc(await file.text());
+    const text = await file.text();
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      // parseGraphDoc words the syntax error.
+      return file.size > MAX_GRAPH_BYTES ? tooLarge(MAX_GRAPH_BYTES) : parseGraphDoc(text);
+    }
+    if (isObj(raw) && raw.assets !== undefined) {
+      const { assets, ...graph } = raw;
+      if (file.size > MAX_GRAPH_BYTES && JSON.stringify(graph).length > MAX_GRAPH_BYTES) return tooLarge(MAX_GRAPH_BYTES);
+      const r = parseGraphDoc(graph);
+      return r.doc ? { ...r, assets } : r;
+    }
+    return file.size > MAX_GRAPH_BYTES ? tooLarge(MAX_GRAPH_BYTES) : parseGraphDoc(raw);
   } catch {
     return { diagnostics: [diag('error', 'fileUnreadable', { name })] };
   }
