@@ -89,6 +89,18 @@ export class Model {
     return s;
   }
 
+  /**
+   * Runs a network on inputs named by its Input nodes, outside the training graph (Apply, exports'
+   * checks): as no call site, with the signals the network was checked with.
+   */
+  runNetwork(networkId: string, inputs: Record<string, Value>, o: EvalOptions): Record<string, Value> {
+    const net = this.networks.get(networkId);
+    if (!net) throw new Error(`The graph has no network ${JSON.stringify(networkId)}.`);
+    for (const { name } of net.inputs) if (!inputs[name]) throw new Error(`Network ${networkId} needs its input "${name}".`);
+    const site: PlanStep = { id: `apply:${networkId}`, kind: 'network', params: { network: networkId }, inputs: {}, inputSignals: {}, outputs: {}, network: networkId };
+    return this.callNetwork(site, inputs, o);
+  }
+
   private callNetwork(site: PlanStep, inputs: Record<string, Value | undefined>, o: EvalOptions): Record<string, Value> {
     const net = this.networks.get(site.network!)!;
     const signals = net.callSignals[site.id];

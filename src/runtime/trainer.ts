@@ -11,6 +11,7 @@ import { registry as defaultRegistry, type Registry } from '../nodes/registry';
 import * as inspect from './inspect';
 import { Run } from './run';
 import { capture, disposeSnapshot, fromCheckpoint, layoutOf, restoreInto, toCheckpoint, type Checkpoint, type Snapshot } from './state';
+import { Streams } from './streams';
 import type { TapResult } from './taps';
 
 export { NonFiniteLoss } from './errors';
@@ -215,6 +216,14 @@ export class Trainer {
     const out: TapResult[] = [];
     for (const tap of this.plan.taps) if (!which || which.includes(tap.id)) out.push(await inspect.runTap(this.run, tap));
     return out;
+  }
+
+  /**
+   * Runs one network on inputs named by its Input nodes, as a preview pass does: no gradients,
+   * batch norm on its running statistics. The caller disposes the outputs.
+   */
+  apply(networkId: string, inputs: Record<string, tf.Tensor>): Record<string, tf.Tensor | tf.Tensor[]> {
+    return tf.tidy(() => this.run.model.runNetwork(networkId, inputs, { training: false, rng: new Streams(this.plan, 'preview').rng }));
   }
 
   /** The data the next iteration will see, without drawing it. */
