@@ -8,7 +8,7 @@ import type { Value } from '../nodes/types';
 import type { Values } from './model';
 import type { Run } from './run';
 import { Streams } from './streams';
-import { previewImages, wireStats, type TapResult } from './taps';
+import { channelImages, previewImages, wireStats, type TapResult } from './taps';
 
 /**
  * The data phase evaluated on copies of the streams, so nothing is drawn: every source (sources
@@ -65,13 +65,14 @@ export async function runTap(run: Run, tap: PlanTap): Promise<TapResult> {
     const v = local.get(ref.node)![ref.port]!;
     return Array.isArray(v) ? v.map((x) => tf.clone(x)) : tf.clone(v);
   });
-  const params = tap.params as { count?: number; histogramBins?: number };
+  const params = tap.params as { count?: number; histogramBins?: number; maxChannels?: number };
   try {
     if (tap.kind === 'preview') {
       const signal = run.model.step(ref.node).outputs[ref.port];
       return { id: tap.id, kind: 'preview', step: run.iteration, images: await previewImages(value, signal, params.count ?? 8) };
     }
-    return { id: tap.id, kind: 'inspect', step: run.iteration, stats: await wireStats(value, params.histogramBins ?? 32) };
+    const stats = await wireStats(value, params.histogramBins ?? 32);
+    return { id: tap.id, kind: 'inspect', step: run.iteration, stats, channels: await channelImages(value, params.maxChannels ?? 16) };
   } finally {
     tf.dispose(value);
   }

@@ -7,8 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Model } from './model';
 
-export const CHECKPOINT_FORMAT = 'ganvas-checkpoint';
-export const CHECKPOINT_VERSION = 1;
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION } from './checkpoint-format';
+
+export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION };
 
 export interface SavedTensor<T = Float32Array | Int32Array> {
   shape: number[];

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Signal, Value } from '../nodes/types';
+import type { WireStats } from './protocol';
 
 export interface PreviewImage {
   width: number;
@@ -12,19 +13,11 @@ export interface PreviewImage {
   pixels: Uint8ClampedArray;
 }
 
-export interface WireStats {
-  shape: number[];
-  mean: number;
-  std: number;
-  min: number;
-  max: number;
-  /** Counts over `bins` equal bins from min to max. */
-  histogram: number[];
-}
+export type { WireStats };
 
 export type TapResult =
   | { id: string; kind: 'preview'; step: number; images: PreviewImage[] }
-  | { id: string; kind: 'inspect'; step: number; stats: WireStats[] };
+  | { id: string; kind: 'inspect'; step: number; stats: WireStats[]; channels: PreviewImage[] };
 
 /** Maps an image batch to displayable pixels according to its range (unbounded: min–max). */
 export async function previewImages(v: Value, signal: Signal | undefined, count: number): Promise<PreviewImage[]> {
@@ -66,4 +59,29 @@ export async function wireStats(v: Value, bins: number): Promise<WireStats[]> {
     out.push({ shape: t.shape, mean: d[0]!, std: d[1]!, min: d[2]!, max: d[3]!, histogram: Array.from(d.subarray(4)) });
   }
   return out;
+}
+
+/**
+ * The first `count` channels of the first sample of a map (rank 4: batch×H×W×C), each scaled
+ * from its own minimum to its maximum, as grey RGBA images; none for other ranks.
+ */
+export async function channelImages(v: Value, count: number): Promise<PreviewImage[]> {
+  const t = Array.isArray(v) ? v[0]! : v;
+  if (t.rank !== 4) return [];
+  const [, h, w, c] = t.shape as [number, number, number, number];
+  const n = Math.min(c, Math.max(1, count));
+  const bytes = tf.tidy(() => {
+    // n×H×W: channel first, one grey image each.
+    const x = tf.transpose(tf.reshape(tf.slice(tf.cast(t, 'float32'), [0, 0, 0, 0], [1, h, w, n]), [h, w, n]), [2, 0, 1]);
+    const lo = tf.min(x, [1, 2], true);
+    const hi = tf.max(x, [1, 2], true);
+    const g = tf.div(tf.sub(x, lo), tf.maximum(tf.sub(hi, lo), 1e-8));
+    const grey = tf.expandDims(g, -1);
+    const rgba = tf.concat([grey, grey, grey, tf.onesLike(grey)], -1);
+    return tf.cast(tf.round(tf.mul(rgba, 255)), 'int32');
+  });
+  const data = await bytes.data();
+  bytes.dispose();
+  const per = h * w * 4;
+  return Array.from({ length: n }, (_, i) => ({ width: w, height: h, pixels: Uint8ClampedArray.from(data.subarray(i * per, (i + 1) * per)) }));
 }

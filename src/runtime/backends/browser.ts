@@ -11,12 +11,14 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import type { BackendChoice, BackendName } from '../protocol';
 import { backendNames } from '../protocol';
+import type { StartedBackend } from '../worker/session';
+import { registerCpuKernels } from './cpu-kernels';
 import { registerWasmGradientKernels } from './wasm-kernels';
 
 const startTimeoutMs = 30_000;
 
-/** Whether the GPU backend would run on a software emulation rather than a real GPU. */
-async function softwareReason(name: BackendName): Promise<string | undefined> {
+/** Why the GPU backend would run on a software emulation rather than a real GPU (undefined: it would not); the bench reads it too. */
+export async function softwareReason(name: BackendName): Promise<string | undefined> {
   if (name === 'webgpu') {
     const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } } | null> } }).gpu;
     if (!gpu) return 'WebGPU is not available in this browser.';
@@ -43,6 +45,7 @@ async function start(name: BackendName): Promise<void> {
     setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmUrl, 'tfjs-backend-wasm-simd.wasm': wasmSimdUrl, 'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl });
     registerWasmGradientKernels();
   }
+  if (name === 'cpu') registerCpuKernels();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`it did not start within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
@@ -56,13 +59,13 @@ async function start(name: BackendName): Promise<void> {
 }
 
 /**
- * Starts the chosen backend, or the first that works in the order of preference. A backend the
- * user picked by name is used even when it is software-emulated; if it cannot start, the next
- * one in the order is tried and the reason reported.
+ * Starts the chosen backend, or the first that works in the order of preference, never one of
+ * `exclude`. A backend the user picked by name is used even when it is software-emulated; if it
+ * cannot start, the next one in the order is tried and the reason reported.
  */
-export async function initBrowserBackend(choice: BackendChoice): Promise<{ name: BackendName; reasons: string[] }> {
+export async function initBrowserBackend(choice: BackendChoice, exclude: readonly BackendName[] = []): Promise<StartedBackend> {
   const reasons: string[] = [];
-  const order = choice === 'auto' ? [...backendNames] : [choice, ...backendNames.filter((b) => b !== choice)];
+  const order = (choice === 'auto' ? [...backendNames] : [choice, ...backendNames.filter((b) => b !== choice)]).filter((b) => !exclude.includes(b));
   for (const name of order) {
     if (choice === 'auto' && name !== 'cpu') {
       const soft = await softwareReason(name);
@@ -73,10 +76,36 @@ export async function initBrowserBackend(choice: BackendChoice): Promise<{ name:
     }
     try {
       await start(name);
-      return { name, reasons };
+      return { name, reasons, ...deviceWatch(name) };
     } catch (e) {
       reasons.push(`${name}: ${(e as Error).message}.`);
     }
   }
   throw new Error(`No TensorFlow.js backend could start: ${reasons.join(' ')}`);
+}
+
+interface GpuDeviceLike {
+  lost: Promise<{ reason?: string; message?: string }>;
+  destroy(): void;
+}
+
+/** The GPU backends' device, watched for loss; destroying it is the fault hook's lost device. */
+function deviceWatch(name: BackendName): Pick<StartedBackend, 'lost' | 'loseDevice'> {
+  if (name === 'webgpu') {
+    const device = (tf.backend() as unknown as { device?: GpuDeviceLike }).device;
+    if (!device) return {};
+    return {
+      lost: device.lost.then((info) => [info.reason, info.message].filter(Boolean).join(': ') || 'no reason given'),
+      loseDevice: () => {
+        device.destroy();
+        return true;
+      },
+    };
+  }
+  if (name === 'webgl') {
+    const canvas = (tf.backend() as unknown as { gpgpu?: { gl?: { canvas?: EventTarget } } }).gpgpu?.gl?.canvas;
+    if (!canvas) return {};
+    return { lost: new Promise((resolve) => canvas.addEventListener('webglcontextlost', () => resolve('the WebGL context was lost'), { once: true })) };
+  }
+  return {};
 }

@@ -7,38 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tinyPix2pix } from '../../graph/fixtures';
 import type { GraphDoc } from '../../graph/schema';
-import type { FromWorker } from '../protocol';
-import { TrainingSession } from './session';
+import { harness, steps } from './session-harness';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function harness() {
-  const messages: FromWorker[] = [];
-  const waiters: { test: (m: FromWorker) => boolean; resolve: (m: FromWorker) => void }[] = [];
-  const session = new TrainingSession(
-    (m) => {
-      messages.push(m);
-      for (const w of [...waiters])
-        if (w.test(m)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(m);
-        }
-    },
-    { initBackend: async () => ({ name: 'cpu', reasons: [] }), loadAsset: async (name) => Promise.reject(new Error(`no ${name}`)) },
-  );
-  const until = (test: (m: FromWorker) => boolean) =>
-    new Promise<FromWorker>((resolve) => {
-      const seen = messages.find(test);
-      if (seen) resolve(seen);
-      else waiters.push({ test, resolve });
-    });
-  const status = (s: string) => (m: FromWorker) => m.type === 'status' && m.status === s;
-  return { session, messages, until, status };
-}
-
-const steps = (ms: FromWorker[]) => ms.filter((m) => m.type === 'progress').map((m) => m.step);
 
 describe('the training session', () => {
   it('trains, pauses, steps once, and stops with no tensor left behind', async () => {

@@ -4,6 +4,7 @@
  */
 import { loadDigitsBrowser } from '../assets/digits-browser';
 import { initBrowserBackend } from '../backends/browser';
+import { idbCheckpoints } from '../checkpoint-store';
 import type { ToWorker } from '../protocol';
 import { TrainingSession } from './session';
 
@@ -11,6 +12,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const session = new TrainingSession((message, transfer) => self.postMessage(message, transfer ?? []), {
   initBackend: initBrowserBackend,
+  checkpoints: idbCheckpoints(),
   async loadAsset(name) {
     if (name === 'digits') return loadDigitsBrowser();
     if (name.startsWith('model:')) throw new Error(`This graph uses the pretrained model "${name.slice(6)}"; loading models into training comes with a later version.`);

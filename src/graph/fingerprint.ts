@@ -1,0 +1,55 @@
+/**
+ * A fingerprint of what training depends on in a document: node kinds, params and wires,
+ * networks and settings, but not the run's length and cadences, positions, labels, notes, metadata or attached pictures.
+ * Moving a node or editing a note leaves it unchanged; the editor compares fingerprints to
+ * tell whether saved weights still belong to the graph on the canvas.
+ */
+import type { GraphDoc, GraphEdge, GraphNode } from './schema';
+
+const nodes = (list: readonly GraphNode[]) =>
+  list
+    .filter((n) => n.type !== 'note')
+    .map((n) => [n.id, n.type, n.params])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+
+const edges = (list: readonly GraphEdge[]) =>
+  list.map((e) => `${e.source}.${e.sourceHandle ?? ''}>${e.target}.${e.targetHandle ?? ''}`).sort();
+
+/** JSON with object keys sorted, so the same content always gives the same text. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** cyrb53: a fast 53-bit string hash (not cryptographic; change detection only). */
+function cyrb53(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+export function trainingFingerprint(doc: GraphDoc): string {
+  return cyrb53(
+    canonical({
+      nodes: nodes(doc.nodes),
+      edges: edges(doc.edges),
+      networks: doc.networks
+        .map((n) => ({ id: n.id, seed: n.seed, frozen: n.frozen, nodes: nodes(n.nodes), edges: edges(n.edges) }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+      // How long and how often to look do not change what the weights mean.
+      settings: { ...doc.settings, steps: 0, previewEvery: 0, logEvery: 0, backend: 'auto' },
+    }),
+  );
+}
