@@ -15,6 +15,8 @@ import { parseGraphDoc } from '../src/graph/parse';
 import type { GraphDoc } from '../src/graph/schema';
 import type { TrainingPlan } from '../src/graph/plan';
 import { buildPresets, presetsDir, renderPreset, stalePresets } from '../scripts/make-presets';
+import { galleryScale } from '../scripts/presets/kit';
+import { libraryPresets } from '../scripts/presets/library';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const files = (readdirSync(presetsDir, { recursive: true }) as string[])
@@ -306,5 +308,84 @@ describe('scripts/make-presets.ts', () => {
       expect(text.endsWith('}\n')).toBe(true);
       expect(parseGraphDoc(text).doc, rel).toEqual(JSON.parse(text));
     }
+  });
+});
+
+describe('the preset library', () => {
+  const library = Object.keys(libraryPresets());
+  const builtIn = new Set(['digits', 'noise', 'sinus', 'stroke', 'texture', 'painting', 'scene', 'trainable-image']);
+
+  it('has the eleven pipelines of issue 7, each in presets/', () => {
+    expect(library).toHaveLength(11);
+    expect(files).toEqual(expect.arrayContaining(library));
+  });
+
+  describe.each(library)('%s', (rel) => {
+    const { doc, plan } = planOf(rel);
+
+    it('has a title, a description with its full and gallery scales, and notes that explain it', () => {
+      expect(doc.meta.title.length).toBeGreaterThan(10);
+      expect(doc.meta.description.length).toBeGreaterThan(150);
+      const s = doc.settings;
+      expect(doc.meta.description).toContain(`Full scale (its settings): ${s.steps.toLocaleString('en')} steps at ${s.imageSize}×${s.imageSize}, batch ${s.batchSize}.`);
+      const g = galleryScale(doc)!;
+      expect(g.steps).toBeLessThan(s.steps);
+      expect(doc.meta.description).toContain(`Gallery scale: ${g.steps.toLocaleString('en')} steps at ${g.imageSize}×${g.imageSize}, batch ${g.batchSize}.`);
+      const notes = doc.nodes.filter((x) => x.type === 'note');
+      expect(notes.length).toBeGreaterThanOrEqual(5);
+      for (const x of notes) expect(String(x.params.text).length).toBeGreaterThan(80);
+    });
+
+    it('trains on built-in data only, previews its result and charts its losses', () => {
+      const sources = plan.steps.filter((x) => x.phase === 'data' || x.phase === 'static').map((x) => x.kind);
+      for (const k of doc.nodes.map((x) => x.type)) expect(['image-set', 'model-features']).not.toContain(k);
+      expect(sources.filter((k) => builtIn.has(k)).length).toBeGreaterThan(0);
+      expect(plan.taps.filter((t) => t.kind === 'preview').length).toBeGreaterThan(0);
+      expect(doc.nodes.some((x) => x.type === 'chart')).toBe(true);
+      expect(plan.optimizers.length).toBeGreaterThan(0);
+    });
+  });
+
+  const callSites = (rel: string) => Object.fromEntries(planOf(rel).plan.networks.map((x) => [x.id, x.callSites.length]));
+
+  it('CycleGAN: two generators and two discriminators, shared across call sites, with cycle and identity L1', () => {
+    const { plan } = planOf('cyclegan.ganvas.json');
+    expect(callSites('cyclegan.ganvas.json')).toEqual({ G_AB: 3, G_BA: 3, D_A: 2, D_B: 2 });
+    const w = wiring(plan, ['recA', 'recB', 'cycleA', 'cycleB', 'identityA', 'identityB', 'lossG']);
+    expect(w.recA!.inputs).toEqual({ in: 'fakeB.out' });
+    expect(w.cycleA).toMatchObject({ kind: 'l1', inputs: { a: 'recA.out', b: 'a.out' } });
+    expect(w.cycleB).toMatchObject({ kind: 'l1', inputs: { a: 'recB.out', b: 'b.out' } });
+    expect(w.identityA).toMatchObject({ kind: 'l1', inputs: { a: 'idA.out', b: 'a.out' } });
+    expect(w.identityB).toMatchObject({ kind: 'l1', inputs: { a: 'idB.out', b: 'b.out' } });
+    expect(w.lossG!.params).toMatchObject({ count: 6, weights: [1, 1, 10, 10, 5, 5] });
+    expect(plan.optimizers.map((o) => o.networks)).toEqual([['D_A', 'D_B'], ['G_AB', 'G_BA']]);
+  });
+
+  it('style blending: two Gram losses against two paintings, mixed by a weighted sum the user sets', () => {
+    const { plan } = planOf('style-blend.ganvas.json');
+    const w = wiring(plan, ['style_a_loss', 'style_b_loss', 'blend', 'L_a', 'L_b']);
+    expect(w.style_a_loss).toMatchObject({ kind: 'gram-style', inputs: { target: 'L_a.features' } });
+    expect(w.style_b_loss).toMatchObject({ kind: 'gram-style', inputs: { target: 'L_b.features' } });
+    expect(w.blend).toMatchObject({ kind: 'weighted-sum', params: { weights: [0.5, 0.5] }, inputs: { t1: 'style_a_loss.loss', t2: 'style_b_loss.loss' } });
+    expect([w.L_a!.inputs.in, w.L_b!.inputs.in]).toEqual(['style_a.out', 'style_b.out']);
+  });
+
+  it('replication: random crops of one fixed painting against a patch discriminator', () => {
+    const { doc, plan } = planOf('replication.ganvas.json');
+    const w = wiring(plan, ['crops', 'D_real']);
+    expect(w.crops).toMatchObject({ kind: 'random-crop', inputs: { in: 'artwork.out' } });
+    expect(w.D_real!.inputs).toEqual({ image: 'crops.out' });
+    expect(doc.networks.find((x) => x.id === 'discriminator')!.template!.id).toBe('patchgan');
+    expect(plan.steps.find((x) => x.id === 'artwork')!.phase).toBe('static');
+  });
+
+  it('the article’s method: G fed content and style, D on style patches, Gram style and content losses in G’s loss', () => {
+    const { plan } = planOf('article-method.ganvas.json');
+    const w = wiring(plan, ['G', 'crop_real', 'D_real', 'D_fake', 'lossG']);
+    expect(w.G!.inputs).toEqual({ content: 'content_images.out', style: 'style_image.out' });
+    expect(w.crop_real).toMatchObject({ kind: 'random-crop', inputs: { in: 'style_image.out' } });
+    expect(w.D_real!.inputs).toEqual({ image: 'crop_real.out' });
+    expect(w.D_fake!.inputs).toEqual({ image: 'crop_fake.out' });
+    expect(w.lossG!.inputs).toEqual({ t1: 'lossG_gan.loss', t2: 'style.loss', t3: 'content.loss' });
   });
 });
