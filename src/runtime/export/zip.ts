@@ -11,10 +11,11 @@ export interface ZipOptions {
   mtime?: Date;
 }
 
-export function zipFiles(files: Readonly<Record<string, string | Uint8Array>>, o: ZipOptions = {}): Uint8Array {
+/** `files` by name: any object whose values are text or bytes (an ExportFiles, a plain record). */
+export function zipFiles<F extends { [K in keyof F]: string | Uint8Array }>(files: F, o: ZipOptions = {}): Uint8Array {
   const prefix = o.folder ? `${o.folder.replace(/\/+$/, '')}/` : '';
   const entries: Zippable = {};
-  for (const [name, content] of Object.entries(files)) {
+  for (const [name, content] of Object.entries(files) as [string, string | Uint8Array][]) {
     if (!name || name.startsWith('/') || name.split('/').includes('..')) throw new RangeError(`Not a file name for a zip: ${JSON.stringify(name)}`);
     entries[prefix + name] = typeof content === 'string' ? strToU8(content) : content;
   }
