@@ -10,7 +10,9 @@ export const MAIN_HELP = `Usage: ganvas <command> [options]
 Ganvas trains GAN and style-transfer graphs (*.ganvas.json files made in the editor).
 
 Commands:
-  train GRAPH.json   train a graph headless; writes previews, losses and a checkpoint
+  train GRAPH.json   train a graph headless; writes previews, losses, a checkpoint
+                     and result.png (the last previews, carrying the graph)
+  export RUN_DIR     write a trained network as a folder plain TensorFlow.js can use
 
 Options:
   -h, --help         show this help (also: ganvas train --help)
@@ -28,6 +30,9 @@ Trains the graph for N iterations and writes into DIR:
   losses.jsonl                         one JSON object per logged iteration
   checkpoint/                          manifest.json + tensors.bin, written at the end,
                                        on Ctrl-C and after a non-finite loss
+  graph.ganvas.json                    the graph trained (what ganvas export reads)
+  result.png                           the last previews in a grid; the PNG carries
+                                       the graph (drop it on the editor's canvas)
 
 Options:
   --out DIR            output directory (created if needed)
@@ -49,6 +54,33 @@ invalid graph, 3 a loss became NaN or infinite (the last finite state is saved),
 130/143 stopped by Ctrl-C/SIGTERM (state saved).
 `;
 
+export const EXPORT_HELP = `Usage: ganvas export RUN_DIR --network ID --out DIR [--graph GRAPH.json]
+
+Writes the trained network ID of a run as a folder a plain TensorFlow.js program can use:
+  model.json         the network's blocks, inputs and outputs, and tfjs's weights manifest
+  weights.bin        its weights (float32)
+  ganvas-model.mjs   a module that loads and runs it, needing only @tensorflow/tfjs
+  README.md          how to call it
+
+RUN_DIR is a run's output directory (ganvas train --out) or its checkpoint/ directory.
+
+Options:
+  --network ID         the network to export (its id in the graph's networks)
+  --out DIR            output directory (created if needed)
+  --graph GRAPH.json   the graph the run trained (default: RUN_DIR/graph.ganvas.json)
+  -h, --help           show this help
+
+Exit codes: 0 done, 1 internal failure, 2 bad arguments, a graph or checkpoint that
+cannot be read, or a network that cannot be exported.
+`;
+
+export interface ExportArgs {
+  run: string;
+  network: string;
+  out: string;
+  graph?: string;
+}
+
 export interface TrainArgs {
   graph: string;
   out: string;
@@ -60,18 +92,44 @@ export interface TrainArgs {
   resume?: string;
 }
 
-export type Command = { kind: 'help'; text: string } | { kind: 'version' } | { kind: 'train'; args: TrainArgs };
+export type Command = { kind: 'help'; text: string } | { kind: 'version' } | { kind: 'train'; args: TrainArgs } | { kind: 'export'; args: ExportArgs };
 
 export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     if (first === 'help' && rest[0] === 'train') return { kind: 'help', text: TRAIN_HELP };
+    if (first === 'help' && rest[0] === 'export') return { kind: 'help', text: EXPORT_HELP };
     return { kind: 'help', text: MAIN_HELP };
   }
   if (first === '-v' || first === '--version') return { kind: 'version' };
   if (first === 'train') return parseTrain(rest);
+  if (first === 'export') return parseExport(rest);
   if (first.startsWith('-')) throw usage(`unknown option ${first}.`);
-  throw usage(`unknown command "${first}". The command is "train".`);
+  throw usage(`unknown command "${first}". The commands are "train" and "export".`);
+}
+
+function parseExport(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { network: { type: 'string' }, out: { type: 'string' }, graph: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw usage(explainParseError(e as Error & { code?: string }), 'export');
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return { kind: 'help', text: EXPORT_HELP };
+  if (positionals.length === 0) throw usage('which run? Give the directory ganvas train wrote, e.g. "ganvas export runs/one --network generator --out model".', 'export');
+  if (positionals.length > 1) throw usage(`one run directory at a time; got ${positionals.map((p) => `"${p}"`).join(', ')}.`, 'export');
+  if (!v.network) throw usage('--network ID is required: the id of the network to export.', 'export');
+  if (!v.out) throw usage('--out DIR is required: the directory for the exported files.', 'export');
+  if (v.graph === '') throw usage('--graph needs the graph file.', 'export');
+  const args: ExportArgs = { run: positionals[0]!, network: v.network, out: v.out };
+  if (v.graph !== undefined) args.graph = v.graph;
+  return { kind: 'export', args };
 }
 
 function parseTrain(argv: readonly string[]): Command {

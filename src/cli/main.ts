@@ -28,6 +28,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         const { train } = await import('./train');
         return await train(command.args, io);
       }
+      case 'export': {
+        const { exportRun } = await import('./export');
+        return exportRun(command.args, io, version());
+      }
     }
   } catch (e) {
     if (e instanceof CliError) {

@@ -1,8 +1,13 @@
-/** What a run leaves in its output directory, besides the checkpoint: preview PNGs and losses.jsonl. */
+/**
+ * What a run leaves in its output directory, besides the checkpoint: preview PNGs, losses.jsonl,
+ * the graph it trained and result.png.
+ */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { encodePng } from '../runtime/png';
+import type { GraphDoc } from '../graph';
+import { resultPng } from '../runtime/export/result-png';
+import { encodePng, type RgbaImage } from '../runtime/png';
 import type { TapResult } from '../runtime/taps';
 import type { StepReport } from '../runtime/trainer';
 
@@ -68,4 +73,32 @@ export class LossFile {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
   }
+}
+
+/** The name of the graph a run saves beside its outputs (what `ganvas export` reads). */
+export const RUN_GRAPH = 'graph.ganvas.json';
+export const RESULT_PNG = 'result.png';
+
+export function writeRunGraph(out: string, doc: GraphDoc): void {
+  writeFileSync(join(out, RUN_GRAPH), JSON.stringify(doc, null, 2) + '\n');
+}
+
+/**
+ * result.png: the images of the preview taps, in tap order, in one grid carrying the graph. A
+ * grid holds one image size: taps of another size than the first are left out, and named.
+ * Returns the taps left out, or undefined when there was nothing to show.
+ */
+export function writeResultPng(out: string, taps: readonly TapResult[], doc: GraphDoc): { left: string[] } | undefined {
+  const previews = taps.filter((t) => t.kind === 'preview' && t.images.length > 0);
+  const first = previews[0]?.kind === 'preview' ? previews[0].images[0] : undefined;
+  if (!first) return undefined;
+  const images: RgbaImage[] = [];
+  const left: string[] = [];
+  for (const tap of previews) {
+    if (tap.kind !== 'preview') continue;
+    if (tap.images.every((i) => i.width === first.width && i.height === first.height)) images.push(...tap.images);
+    else left.push(tap.id);
+  }
+  writeFileSync(join(out, RESULT_PNG), resultPng(images, doc));
+  return { left };
 }

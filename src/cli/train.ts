@@ -8,12 +8,13 @@ import { basename, join } from 'node:path';
 import { loadDigitsNode } from '../runtime/assets/digits-node';
 import { initNodeBackend } from '../runtime/backends/node';
 import type { Checkpoint } from '../runtime/state';
+import type { TapResult } from '../runtime/taps';
 import { NonFiniteLoss, Trainer } from '../runtime/trainer';
 import type { TrainArgs } from './args';
 import { readCheckpointDir, writeCheckpointDir } from './checkpoint-dir';
 import { CliError, EXIT } from './errors';
 import { describeFsError, loadGraph } from './graph-file';
-import { LossFile, lossLine, writePreviews, type LossLine } from './outputs';
+import { LossFile, lossLine, RESULT_PNG, writePreviews, writeResultPng, writeRunGraph, type LossLine } from './outputs';
 
 export interface Io {
   /** A line on stdout: only the --json lines go here. */
@@ -48,6 +49,7 @@ export async function train(args: TrainArgs, io: Io): Promise<number> {
     }
     // Created only now, so a run that cannot start leaves nothing behind.
     makeOutDir(args.out);
+    writeRunGraph(args.out, doc);
     const start = trainer.step;
     const end = start + steps;
     const span = steps === 0 ? 'no steps' : steps === 1 ? `step ${end}` : `steps ${start + 1}–${end}`;
@@ -56,9 +58,11 @@ export async function train(args: TrainArgs, io: Io): Promise<number> {
 
     const losses = new LossFile(join(args.out, 'losses.jsonl'), resumed !== undefined);
     let previewed = -1;
+    let shown: TapResult[] = [];
     const preview = async () => {
       if (previewTaps.length === 0 || previewed === trainer.step) return;
-      writePreviews(args.out, trainer.step, await trainer.taps(previewTaps));
+      shown = await trainer.taps(previewTaps);
+      writePreviews(args.out, trainer.step, shown);
       previewed = trainer.step;
     };
     const stop = stopSignal();
@@ -92,6 +96,8 @@ export async function train(args: TrainArgs, io: Io): Promise<number> {
 
     // The trainer holds the last finite state after a NonFiniteLoss, so all of this is safe.
     await preview();
+    const result = writeResultPng(args.out, shown, doc);
+    if (result?.left.length) io.err(`${RESULT_PNG} holds the previews of one image size; left out: ${result.left.join(', ')}.`);
     const dir = join(args.out, 'checkpoint');
     writeCheckpointDir(dir, await trainer.checkpoint(), { graph: doc.meta.title, savedAt: new Date().toISOString() });
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
