@@ -1,12 +1,19 @@
 /** The bench's command line. */
-import type { NodeBackendName } from '../src/runtime/backends/node';
 import { workloads, type WorkloadId } from './workloads';
+
+export type BenchBackend = 'wasm' | 'cpu' | 'webgpu' | 'webgl';
+export const benchBackends: readonly BenchBackend[] = ['wasm', 'cpu', 'webgpu', 'webgl'];
+/** The bench's parts: the workloads in Node, the workloads in Chromium, the editor rows. */
+export type BenchGroup = 'node' | 'browser' | 'editor';
+export const benchGroups: readonly BenchGroup[] = ['node', 'browser', 'editor'];
 
 export interface BenchArgs {
   mode: 'full' | 'quick';
   profile: boolean;
   workloads: WorkloadId[];
-  backends: NodeBackendName[];
+  /** Node runs wasm and cpu of these, Chromium webgpu, webgl and wasm. */
+  backends: BenchBackend[];
+  only: BenchGroup[];
   peer: boolean;
   machine?: string;
   out?: string;
@@ -15,21 +22,25 @@ export interface BenchArgs {
 
 export const usage = `npm run bench -- [options]
 
-Times the three reference workloads (../shared/WORKLOADS.md) in Node: the compiled graph against a
-hand-written TensorFlow.js loop of the same model (and a PyTorch peer where torch is installed),
-interleaved in one run. Prints a Markdown table and writes bench/results/<date>-<machine>.json.
+Times the three reference workloads (../shared/WORKLOADS.md) in Node and in headless Chromium: the
+compiled graph against a hand-written TensorFlow.js loop of the same model (and a PyTorch peer where
+torch is installed), interleaved in one run; then the editor with a 300-node graph (compile time,
+frame times while dragging and panning, long tasks while training). Prints Markdown tables and
+writes bench/results/<date>-<machine>.json.
 
   --quick             a short run for smoke checks (fewer steps; writes …-quick.json)
   --profile           also print where a step spends its time, per kernel, on each backend
   --workloads a,b     only these workloads (${workloads.map((w) => w.id).join(', ')})
-  --backends a,b      only these backends (wasm, cpu; cpu runs pix2pix-lite-64 only)
+  --backends a,b      only these backends (wasm, cpu in Node; webgpu, webgl, wasm in Chromium;
+                      cpu and software-emulated GPUs run pix2pix-lite-64 only)
+  --only a,b          only these parts: node, browser, editor (default: all three)
   --no-peer           skip the PyTorch peer
   --machine NAME      the machine's name in the results (default: CPU model and core count)
   --out FILE          where to write the results JSON
   --help`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const a: BenchArgs = { mode: 'full', profile: false, workloads: workloads.map((w) => w.id), backends: ['wasm', 'cpu'], peer: true, help: false };
+  const a: BenchArgs = { mode: 'full', profile: false, workloads: workloads.map((w) => w.id), backends: [...benchBackends], only: [...benchGroups], peer: true, help: false };
   const list = <T extends string>(value: string | undefined, allowed: readonly string[], what: string): T[] => {
     const items = (value ?? '').split(',').filter(Boolean);
     const bad = items.filter((i) => !allowed.includes(i));
@@ -53,7 +64,10 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         a.workloads = list(value(), workloads.map((w) => w.id), 'workloads');
         break;
       case '--backends':
-        a.backends = list(value(), ['wasm', 'cpu'], 'backends');
+        a.backends = list(value(), benchBackends, 'backends');
+        break;
+      case '--only':
+        a.only = list(value(), benchGroups, 'only');
         break;
       case '--machine':
         a.machine = value();

@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { compiled, handWritten, type Impl, type ImplKind } from './impls';
+import { PARITY_TOLERANCE, type Parity } from './parity';
 import { startPeer, type Peer } from './peer';
 import { profileStep, type StepProfile } from './profile';
 import { roundOrder, summarize, worstRelative, type Summary } from './stats';
@@ -17,16 +18,7 @@ export interface Protocol {
   timed: number;
 }
 
-/** Step-1 losses within this relative distance of the compiled graph's: the same model. */
-export const PARITY_TOLERANCE = 1e-4;
-
-export interface Parity {
-  against: 'compiled';
-  /** The loss furthest from the compiled graph's, and how far, relative. */
-  key: string;
-  rel: number;
-  ok: boolean;
-}
+export { PARITY_TOLERANCE, type Parity } from './parity';
 
 export interface ImplResult {
   impl: ImplKind;

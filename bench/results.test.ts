@@ -41,8 +41,20 @@ describe('results document', () => {
   it('accepts a well-formed document', () => {
     expect(zBenchResults.safeParse(example).success).toBe(true);
   });
+  it('accepts Chromium rows and editor rows', () => {
+    const frames = { seconds: 3, frames: 180, medianMs: 16.7, p95Ms: 33.4, maxMs: 120, longTasks: 0, longTaskMs: 0, longestTaskMs: 0 };
+    const doc = {
+      ...example,
+      chromium: 'Chromium 156 (headless)',
+      rows: [...example.rows, { ...example.rows[0]!, backend: 'webgpu', where: 'chromium', software: 'SwiftShader', readbacksPerStep: 0, backendStartMs: 900 }],
+      editor: { graph: { nodes: 300, edges: 400, networks: 40, networkNodes: 460, jsonChars: 170_000 }, compileMs: { median: 40, min: 30, max: 60, n: 50 }, drag: frames, training: { ...frames, backend: 'wasm', steps: 30 }, notes: [] },
+    };
+    expect(zBenchResults.safeParse(doc).success).toBe(true);
+  });
   it.each([
-    ['an unknown backend', { rows: [{ ...example.rows[0]!, backend: 'webgl' }] }],
+    ['a row from nowhere', { rows: [{ ...example.rows[0]!, where: 'safari' }] }],
+    ['editor rows without their graph', { editor: { notes: [] } }],
+    ['an unknown backend', { rows: [{ ...example.rows[0]!, backend: 'metal' }] }],
     ['a row without step times', { rows: [{ ...example.rows[0]!, ms: undefined }] }],
     ['another format', { format: 'other' }],
   ])('refuses %s', (_what, change) => {

@@ -8,10 +8,42 @@ import { z } from 'zod';
 const zSummary = z.object({ median: z.number(), min: z.number(), max: z.number(), n: z.int().min(1) });
 const zKernel = z.object({ name: z.string(), calls: z.int(), ms: z.number() });
 
+/** Frame times (requestAnimationFrame deltas) and long tasks while something happens in the editor. */
+export const zFrameStats = z.object({
+  seconds: z.number(),
+  frames: z.int(),
+  medianMs: z.number(),
+  p95Ms: z.number(),
+  maxMs: z.number(),
+  longTasks: z.int(),
+  longTaskMs: z.number(),
+  longestTaskMs: z.number(),
+});
+export type FrameStats = z.infer<typeof zFrameStats>;
+
+export const zEditorResults = z.object({
+  graph: z.object({ nodes: z.int(), edges: z.int(), networks: z.int(), networkNodes: z.int(), jsonChars: z.int() }),
+  /** parseGraphDoc and compile of the whole graph in Node, ms. */
+  parseMs: zSummary.optional(),
+  compileMs: zSummary.optional(),
+  /** In the built editor in Chromium: importing the file until its nodes are on the canvas, and the interactions. */
+  loadMs: z.number().optional(),
+  drag: zFrameStats.optional(),
+  pan: zFrameStats.optional(),
+  /** Idle canvas of the default graph while a training run goes on in the worker (wasm). */
+  training: zFrameStats.extend({ backend: z.string(), steps: z.int() }).optional(),
+  notes: z.array(z.string()),
+});
+export type EditorResults = z.infer<typeof zEditorResults>;
+
 export const zBenchRow = z.object({
   workload: z.enum(['pix2pix-lite-64', 'fast-style-128', 'dcgan-28']),
   /** The tfjs backend, or `torch` for the PyTorch peer (CPU). */
-  backend: z.enum(['wasm', 'cpu', 'torch']),
+  backend: z.enum(['wasm', 'cpu', 'webgpu', 'webgl', 'torch']),
+  /** Where it ran: Node (the default) or the bench page in headless Chromium. */
+  where: z.enum(['node', 'chromium']).optional(),
+  /** Why a GPU backend counts as software-emulated here (SwiftShader): such rows carry no target. */
+  software: z.string().optional(),
   impl: z.enum(['compiled', 'hand-written', 'pytorch']),
   warmup: z.int(),
   timed: z.int(),
@@ -40,6 +72,10 @@ export const zBenchRow = z.object({
   losses: z.record(z.string(), z.number()),
   /** Compiled rows: the part of a step spent drawing the procedural data (the other rows pre-generate it). */
   dataMs: z.number().optional(),
+  /** Chromium rows: reads of tensor data per timed step, the bench's own fence excluded (0: no readbacks). */
+  readbacksPerStep: z.number().optional(),
+  /** Chromium rows: starting the backend in a fresh browser (not part of the first step). */
+  backendStartMs: z.number().optional(),
 });
 export type BenchRow = z.infer<typeof zBenchRow>;
 
@@ -73,6 +109,10 @@ export const zBenchResults = z.object({
     }),
   ),
   notes: z.array(z.string()),
+  /** The editor rows: compile time of a 300-node graph in Node, frame times in Chromium. */
+  editor: zEditorResults.optional(),
+  /** The Chromium the browser and editor rows ran in. */
+  chromium: z.string().optional(),
 });
 export type BenchResults = z.infer<typeof zBenchResults>;
 

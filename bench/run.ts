@@ -1,34 +1,23 @@
 /**
- * `npm run bench`: the three reference workloads in Node, on wasm (the full protocol) and cpu
- * (workload A only, 1 warm-up + 5 timed steps, no target), each as the compiled graph against a
- * hand-written tfjs loop of the same model and, where torch is installed, a PyTorch peer — all
- * timed in the same run. Prints a Markdown table and writes bench/results/<date>-<machine>.json.
+ * `npm run bench`: the three reference workloads in Node (wasm, cpu) and in headless Chromium
+ * (webgpu, webgl, wasm), each as the compiled graph against a hand-written tfjs loop of the
+ * same model (and, in Node, a PyTorch peer where torch is installed), all timed in the same run;
+ * then the editor rows (a 300-node graph: compile time, frame times while dragging and panning,
+ * long tasks while training). Prints Markdown tables and writes bench/results/<date>-<machine>.json.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs';
-import { initNodeBackend, type NodeBackendName } from '../src/runtime/backends/node';
+import type { NodeBackendName } from '../src/runtime/backends/node';
 import { parseArgs, usage } from './args';
+import { browserBackends, runBrowserBench, type BrowserBackend } from './browser/chromium';
+import { runEditorRows } from './editor/run-editor';
 import { describeMachine } from './machine';
-import { measureWorkload, type ImplResult, type Protocol } from './measure';
-import { findPeerPython } from './peer';
-import { resultsFileName, zBenchResults, type BenchResults, type BenchRow } from './results';
-import { gflops, ratio } from './stats';
-import { describeRun, profileTable, resultsTable } from './table';
-import { workload, type WorkloadId } from './workloads';
+import { runNodeBench } from './node-bench';
+import { resultsFileName, zBenchResults, type BenchResults } from './results';
+import { browserTable, describeRun, editorTable, profileTable, resultsTable } from './table';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-/** WORKLOADS.md: 3 warm-up + 20 timed on wasm; the issue: cpu runs A only, 1 + 5. Quick runs are smoke checks. */
-const protocols: Record<'full' | 'quick', Record<NodeBackendName, Protocol & { workloads?: WorkloadId[] }>> = {
-  full: { wasm: { warmup: 3, timed: 20 }, cpu: { warmup: 1, timed: 5, workloads: ['pix2pix-lite-64'] } },
-  quick: { wasm: { warmup: 1, timed: 3 }, cpu: { warmup: 1, timed: 2, workloads: ['pix2pix-lite-64'] } },
-};
-
-/** Compiled ÷ hand-written on wasm (issue 6); cpu carries no target. */
-const TARGET = 1.05;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -39,92 +28,64 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  const found = args.peer ? findPeerPython() : { missing: 'turned off with --no-peer' };
-  const python = 'python' in found ? found.python : undefined;
-  log('python' in found ? `PyTorch peer: torch ${found.torch} (${found.python})` : `PyTorch peer skipped: ${found.missing}`);
-  // tf.profile otherwise reads every kernel's output back to look for NaNs.
-  tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);
-
-  const rows: BenchRow[] = [];
-  const profiles: BenchResults['profiles'] = [];
-  const notes: string[] = [];
-  const protocolUsed: BenchResults['protocol'] = {};
-  let peerInfo: BenchResults['peer'] = { skipped: 'missing' in found ? found.missing : '' };
-  for (const backend of args.backends) {
-    const p = protocols[args.mode][backend];
-    const ids = args.workloads.filter((id) => !p.workloads || p.workloads.includes(id));
-    if (ids.length === 0) continue;
-    await initNodeBackend(backend);
-    protocolUsed[backend] = { warmup: p.warmup, timed: p.timed, workloads: ids };
-    for (const id of ids) {
-      const w = workload(id);
-      log(`${id} on ${backend}: ${p.warmup} warm-up + ${p.timed} timed steps`);
-      const withPeer = backend === 'wasm' ? python : undefined;
-      const results = await measureWorkload(w, p, { ...(withPeer ? { python: withPeer } : {}), log });
-      const first = { compiled: firstStep(id, backend, 'compiled'), 'hand-written': firstStep(id, backend, 'hand-written') };
-      const by = (kind: ImplResult['impl']) => results.find((r) => r.impl === kind);
-      const hand = by('hand-written')!.summary.median;
-      const peerMedian = by('pytorch')?.summary.median;
-      for (const r of results) {
-        const isPeer = r.impl === 'pytorch';
-        const vsHand = r.impl === 'compiled' ? ratio(r.summary.median, hand) : undefined;
-        const target = r.impl === 'compiled' && backend === 'wasm' ? TARGET : undefined;
-        const firstStepMs = isPeer ? r.firstStepMs : first[r.impl as 'compiled' | 'hand-written'];
-        const vsPeer = isPeer ? undefined : ratio(r.summary.median, peerMedian);
-        rows.push({
-          workload: id,
-          backend: isPeer ? 'torch' : backend,
-          impl: r.impl,
-          warmup: p.warmup,
-          timed: p.timed,
-          ms: r.summary,
-          samples: r.samples.map((v) => Math.round(v * 1000) / 1000),
-          gflops: gflops(w.flops.train, r.summary.median),
-          ...(r.profile ? { peakBytes: r.profile.peakBytes, peakTensors: r.profile.peakTensors } : {}),
-          ...(r.residentBytes !== undefined ? { residentBytes: r.residentBytes, leakedTensors: r.leakedTensors } : {}),
-          ...(firstStepMs !== undefined && Number.isFinite(firstStepMs) ? { firstStepMs } : {}),
-          ...(vsHand !== undefined ? { vsHandWritten: vsHand } : {}),
-          ...(vsPeer !== undefined ? { vsPeer } : {}),
-          ...(target !== undefined && vsHand !== undefined ? { target, meetsTarget: vsHand <= target } : {}),
-          ...(r.parity ? { parity: r.parity } : {}),
-          losses: r.losses,
-          ...(r.dataMs !== undefined ? { dataMs: r.dataMs } : {}),
-        });
-        if (r.profile) profiles.push({ workload: id, backend, impl: r.impl, kernelMs: r.profile.kernelMs, kernels: r.profile.kernels, top: r.profile.top });
-        if (r.parity && !r.parity.ok) notes.push(`${id} on ${backend}: the ${r.impl} step-1 losses differ from the compiled graph's (${r.parity.key}, ${r.parity.rel.toExponential(1)} relative): the ratio compares different models.`);
-        if (r.leakedTensors) notes.push(`${id} on ${backend}: the ${r.impl} loop left ${r.leakedTensors} tensors behind over its timed steps.`);
-        if (r.dataMs !== undefined) notes.push(`${id} on ${backend}: the compiled step includes drawing its procedural data, about ${r.dataMs.toFixed(1)} ms (${((100 * r.dataMs) / r.summary.median).toFixed(1)}% of its median); the other rows pre-generate theirs.`);
-      }
-      if (python && backend === 'wasm' && by('pytorch')) peerInfo = { python, torch: 'torch' in found ? found.torch : '', threads: 2 };
-      log(`  medians: ${results.map((r) => `${r.impl} ${r.summary.median.toFixed(1)} ms`).join(', ')}`);
-    }
-  }
-
   const results: BenchResults = {
     format: 'ganvas-bench',
     version: 1,
     date: new Date().toISOString(),
     mode: args.mode,
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-    elapsedS: Math.round((performance.now() - started) / 100) / 10,
+    elapsedS: 0,
     machine: describeMachine(args.machine),
-    protocol: protocolUsed,
-    peer: peerInfo,
-    rows,
-    profiles,
-    notes,
+    protocol: {},
+    peer: { skipped: 'the Node rows did not run' },
+    rows: [],
+    profiles: [],
+    notes: [],
   };
+  const lap = (what: string, t0: number) => log(`(${what}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+
+  if (args.only.includes('node')) {
+    const t0 = performance.now();
+    const backends = args.backends.filter((b): b is NodeBackendName => b === 'wasm' || b === 'cpu');
+    const r = await runNodeBench({ mode: args.mode, workloads: args.workloads, backends, peer: args.peer, log });
+    results.rows.push(...r.rows);
+    results.profiles.push(...r.profiles);
+    results.notes.push(...r.notes);
+    Object.assign(results.protocol, r.protocol);
+    results.peer = r.peer;
+    lap('Node rows', t0);
+  }
+  if (args.only.includes('browser')) {
+    const t0 = performance.now();
+    const backends = browserBackends.filter((b): b is BrowserBackend => (args.backends as string[]).includes(b));
+    const r = await runBrowserBench({ mode: args.mode, workloads: args.workloads, backends, log });
+    results.rows.push(...r.rows);
+    results.profiles.push(...r.profiles);
+    results.notes.push(...r.notes);
+    Object.assign(results.protocol, r.protocol);
+    results.chromium = r.chromium;
+    lap('Chromium rows', t0);
+  }
+  if (args.only.includes('editor')) {
+    const t0 = performance.now();
+    results.editor = await runEditorRows({ mode: args.mode, log });
+    results.notes.push(...results.editor.notes);
+    lap('editor rows', t0);
+  }
+  results.elapsedS = Math.round((performance.now() - started) / 100) / 10;
   zBenchResults.parse(results);
 
-  console.log(resultsTable(rows));
+  if (results.rows.length) console.log(resultsTable(results.rows));
+  if (results.rows.some((r) => r.where === 'chromium')) console.log(`\nIn Chromium:\n\n${browserTable(results.rows)}`);
+  if (results.editor) console.log(`\n${editorTable(results.editor)}`);
   console.log();
-  for (const line of [...describeRun(results), ...notes]) console.log(line);
+  for (const line of [...describeRun(results), ...results.notes]) console.log(line);
   if (args.profile) printProfiles(results);
   const out = args.out ?? join(here, 'results', resultsFileName(new Date(), results.machine.name, args.mode));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
   log(`Wrote ${out} (${results.elapsedS} s).`);
-  return rows.some((r) => r.parity && !r.parity.ok) ? 1 : 0;
+  return results.rows.some((r) => r.parity && !r.parity.ok) ? 1 : 0;
 }
 
 /** Per workload and backend: the compiled and hand-written steps' kernels side by side, then the compiled step's costliest calls. */
@@ -136,16 +97,6 @@ function printProfiles(r: BenchResults): void {
     const c = ps.find((p) => p.impl === 'compiled');
     if (c) console.log(`\nCostliest calls of the compiled step: ${c.top.map((t) => `${t.name} ${t.inputs} ${t.ms.toFixed(1)} ms`).join('; ')}`);
   }
-}
-
-/** Building and running the first step in a fresh process (bench/first-step.ts). */
-function firstStep(id: string, backend: NodeBackendName, impl: 'compiled' | 'hand-written'): number | undefined {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'first-step.ts'), id, backend, impl], { encoding: 'utf8', timeout: 600_000 });
-  if (r.status !== 0) {
-    log(`  first step of ${impl} ${id} on ${backend} failed: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' ').slice(0, 300)}`);
-    return undefined;
-  }
-  return (JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number }).ms;
 }
 
 main().then(

@@ -39,3 +39,11 @@ export function roundOrder<T>(items: readonly T[], round: number): T[] {
   const k = items.length === 0 ? 0 : round % items.length;
   return [...items.slice(k), ...items.slice(0, k)];
 }
+
+/** The q-quantile by nearest rank (q = 0.95: the smallest value at least 95% of the values do not exceed). */
+export function percentile(values: readonly number[], q: number): number {
+  if (values.length === 0) throw new Error('percentile: no values');
+  if (!(q > 0 && q <= 1)) throw new Error(`percentile: q must be in (0, 1], not ${q}`);
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.ceil(q * s.length) - 1]!;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fmtMs, fmtRatio, markdownTable, profileTable, resultsTable } from './table';
-import type { BenchRow } from './results';
+import { browserTable, editorTable, fmtMs, fmtRatio, markdownTable, profileTable, resultsTable, runsIn } from './table';
+import type { BenchRow, EditorResults } from './results';
 
 describe('markdownTable', () => {
   it('pads columns to line up, right-aligning numbers', () => {
@@ -43,8 +43,42 @@ describe('resultsTable', () => {
   it('writes one line per row with the ratios last', () => {
     const lines = resultsTable([row, { ...row, impl: 'pytorch', backend: 'torch', peakBytes: undefined, peakTensors: undefined, vsHandWritten: undefined, target: undefined, vsPeer: undefined }]).split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toMatch(/^\| dcgan-28 +\| wasm +\| compiled +\| +1100 \| +1080–1210 \| +13\.39 \| +165\.8 \| +812 \| +2\.3 \| +1\.01 ✓ \| +3\.70 \|$/);
-    expect(lines[3]).toMatch(/\| pytorch .*\| +\| +\|$/);
+    expect(lines[2]).toMatch(/^\| dcgan-28 +\| wasm +\| Node +\| compiled +\| +1100 \| +1080–1210 \| +13\.39 \| +165\.8 \| +812 \| +2\.3 \| +1\.01 ✓ \| +3\.70 \|$/);
+    expect(lines[3]).toMatch(/\| torch +\| Python +\| pytorch .*\| +\| +\|$/);
+  });
+  it('says where a row ran', () => {
+    expect(runsIn(row)).toBe('Node');
+    expect(runsIn({ ...row, where: 'chromium' })).toBe('Chromium');
+    expect(runsIn({ ...row, backend: 'webgpu', where: 'chromium', software: 'a software adapter' })).toBe('Chromium (software GPU)');
+  });
+});
+
+describe('browserTable', () => {
+  it('lists the Chromium rows only, with reads per step', () => {
+    const row: BenchRow = { workload: 'pix2pix-lite-64', backend: 'webgpu', where: 'chromium', impl: 'compiled', warmup: 1, timed: 5, ms: { median: 1, min: 1, max: 1, n: 5 }, samples: [], gflops: 1, losses: {}, readbacksPerStep: 0, backendStartMs: 1500, leakedTensors: 0 };
+    const lines = browserTable([row, { ...row, where: undefined, backend: 'wasm' }]).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/^\| pix2pix-lite-64 \| webgpu +\| compiled \| +0 \| +1\.5 \| +0 \|$/);
+  });
+});
+
+describe('editorTable', () => {
+  it('shows compile times, the load and frame times with long tasks', () => {
+    const frames = { seconds: 3, frames: 180, medianMs: 16.7, p95Ms: 33.4, maxMs: 120, longTasks: 2, longTaskMs: 130, longestTaskMs: 70 };
+    const e: EditorResults = {
+      graph: { nodes: 300, edges: 400, networks: 40, networkNodes: 460, jsonChars: 170_000 },
+      parseMs: { median: 6, min: 5, max: 9, n: 50 },
+      compileMs: { median: 40, min: 30, max: 60, n: 50 },
+      loadMs: 1200,
+      drag: frames,
+      training: { ...frames, longTasks: 0, longTaskMs: 0, longestTaskMs: 0, backend: 'wasm', steps: 40 },
+      notes: [],
+    };
+    const lines = editorTable(e).split('\n');
+    expect(lines).toHaveLength(2 + 5);
+    expect(lines[3]).toMatch(/^\| compile 300 nodes \+ 460 in 40 networks +\| Node +\| +40\.0 \| +\| +30\.0–60\.0 \| +50 runs \|/);
+    expect(lines[5]).toMatch(/drag a node, 300 nodes: frame time +\| Chromium +\| +16\.7 \| +33\.4 \| +–120 \| 180 frames \| 2 \(130 ms, longest 70\.0\)/);
+    expect(lines[6]).toMatch(/training on wasm \(40 steps\).*\| 0 +\|$/);
   });
 });
 

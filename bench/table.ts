@@ -3,7 +3,7 @@
  * results (one row per workload × backend × implementation) and the per-kernel profiles.
  */
 import type { KernelSummary } from './profile';
-import type { BenchResults, BenchRow } from './results';
+import type { BenchResults, BenchRow, EditorResults, FrameStats } from './results';
 
 type Align = 'l' | 'r';
 
@@ -30,8 +30,8 @@ export function fmtRatio(v: number | undefined, target?: number): string {
   return target === undefined ? s : `${s} ${v <= target ? '✓' : '✗'}`;
 }
 
-const header = ['workload', 'backend', 'impl', 'median ms', 'min–max ms', 'GFLOP/s', 'peak MB', 'peak tensors', 'first step s', '÷ hand-written', '÷ PyTorch'];
-const align: Align[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
+const header = ['workload', 'backend', 'in', 'impl', 'median ms', 'min–max ms', 'GFLOP/s', 'peak MB', 'peak tensors', 'first step s', '÷ hand-written', '÷ PyTorch'];
+const align: Align[] = ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
 
 export function resultsTable(rows: readonly BenchRow[]): string {
   return markdownTable(
@@ -39,6 +39,7 @@ export function resultsTable(rows: readonly BenchRow[]): string {
     rows.map((r) => [
       r.workload,
       r.backend,
+      runsIn(r),
       r.impl,
       fmtMs(r.ms.median),
       `${fmtMs(r.ms.min)}–${fmtMs(r.ms.max)}`,
@@ -51,6 +52,41 @@ export function resultsTable(rows: readonly BenchRow[]): string {
     ]),
     align,
   );
+}
+
+/** Where a row ran: Node, Python (the peer), Chromium, or Chromium on a software-emulated GPU. */
+export function runsIn(r: Pick<BenchRow, 'where' | 'backend' | 'software'>): string {
+  if (r.where === 'chromium') return r.software ? 'Chromium (software GPU)' : 'Chromium';
+  return r.backend === 'torch' ? 'Python' : 'Node';
+}
+
+/** The Chromium rows' extras: reads of tensor data per timed step, backend start, tensors left behind. */
+export function browserTable(rows: readonly BenchRow[]): string {
+  return markdownTable(
+    ['workload', 'backend', 'impl', 'reads per step', 'backend start s', 'tensors left'],
+    rows.filter((r) => r.where === 'chromium').map((r) => [r.workload, r.backend, r.impl, fmtOpt(r.readbacksPerStep, String), fmtOpt(r.backendStartMs, (ms) => (ms / 1000).toFixed(1)), fmtOpt(r.leakedTensors, String)]),
+    ['l', 'l', 'l', 'r', 'r', 'r'],
+  );
+}
+
+/** The editor rows: compile time in Node, load and frame times in Chromium, with long tasks. */
+export function editorTable(e: EditorResults): string {
+  const g = e.graph;
+  const what = `${g.nodes} nodes`;
+  const rows: string[][] = [];
+  const timed = (label: string, s: EditorResults['compileMs']) => {
+    if (s) rows.push([label, 'Node', fmtMs(s.median), '', `${fmtMs(s.min)}–${fmtMs(s.max)}`, `${s.n} runs`, '']);
+  };
+  timed(`parse ${what} (${(g.jsonChars / 1000).toFixed(0)} kB)`, e.parseMs);
+  timed(`compile ${what} + ${g.networkNodes} in ${g.networks} networks`, e.compileMs);
+  if (e.loadMs !== undefined) rows.push([`import ${what} until all are drawn`, 'Chromium', fmtMs(e.loadMs), '', '', '', '']);
+  const frames = (label: string, f: FrameStats | undefined) => {
+    if (f) rows.push([label, 'Chromium', fmtMs(f.medianMs), fmtMs(f.p95Ms), `–${fmtMs(f.maxMs)}`, `${f.frames} frames`, f.longTasks ? `${f.longTasks} (${fmtMs(f.longTaskMs)} ms, longest ${fmtMs(f.longestTaskMs)})` : '0']);
+  };
+  frames(`drag a node, ${what}: frame time`, e.drag);
+  frames(`pan the canvas, ${what}: frame time`, e.pan);
+  if (e.training) frames(`default graph training on ${e.training.backend} (${e.training.steps} steps): frame time`, e.training);
+  return markdownTable(['editor', 'in', 'median ms', 'p95 ms', 'min–max ms', 'n', 'long tasks'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'l']);
 }
 
 /**
@@ -79,5 +115,9 @@ export function describeRun(r: BenchResults): string[] {
   const m = r.machine;
   const peer = 'skipped' in r.peer ? `PyTorch peer skipped: ${r.peer.skipped}` : `PyTorch peer: torch ${r.peer.torch}, ${r.peer.threads} threads (${r.peer.python})`;
   const protocol = Object.entries(r.protocol).map(([b, p]) => `${b}: ${p.warmup} warm-up + ${p.timed} timed steps (${p.workloads.join(', ')})`);
-  return [`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}, tfjs ${m.tfjs}.`, `Protocol: ${protocol.join('; ')}.`, `${peer}.`];
+  return [
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}, tfjs ${m.tfjs}${r.chromium ? `; ${r.chromium}` : ''}.`,
+    ...(protocol.length ? [`Protocol: ${protocol.join('; ')}.`] : []),
+    `${peer}.`,
+  ];
 }

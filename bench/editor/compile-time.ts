@@ -1,0 +1,40 @@
+/**
+ * Compile time of the 300-node graph in Node, as the editor recompiles on every change: the
+ * document read from its JSON text (parseGraphDoc) and compiled (compile), each timed on its
+ * own over many runs after a few warm-up runs.
+ */
+import { compile, hasErrors, parseGraphDoc, type GraphDoc } from '../../src/graph';
+import type { EditorResults } from '../results';
+import { summarize } from '../stats';
+
+export function graphFacts(doc: GraphDoc): EditorResults['graph'] {
+  return {
+    nodes: doc.nodes.length,
+    edges: doc.edges.length,
+    networks: doc.networks.length,
+    networkNodes: doc.networks.reduce((n, d) => n + d.nodes.length, 0),
+    jsonChars: JSON.stringify(doc).length,
+  };
+}
+
+export function measureCompile(doc: GraphDoc, o: { warmup: number; runs: number }): Pick<EditorResults, 'parseMs' | 'compileMs'> {
+  const text = JSON.stringify(doc);
+  const first = parseGraphDoc(text);
+  if (!first.doc) throw new Error(`the generated graph does not parse: ${first.diagnostics.map((d) => d.message).join(' ')}`);
+  const checked = compile(first.doc);
+  if (!checked.plan || hasErrors(checked.diagnostics)) throw new Error(`the generated graph does not compile: ${checked.diagnostics.map((d) => d.message).join(' ')}`);
+  const parse: number[] = [];
+  const comp: number[] = [];
+  for (let i = 0; i < o.warmup + o.runs; i++) {
+    const t0 = performance.now();
+    const p = parseGraphDoc(text);
+    const t1 = performance.now();
+    compile(p.doc!);
+    const t2 = performance.now();
+    if (i >= o.warmup) {
+      parse.push(t1 - t0);
+      comp.push(t2 - t1);
+    }
+  }
+  return { parseMs: summarize(parse), compileMs: summarize(comp) };
+}
