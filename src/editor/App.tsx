@@ -42,7 +42,16 @@ export function App({ files }: { files: FileActions }) {
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const store = useEditorStore();
   const [client] = useState(() => new TrainingClient(store));
-  useEffect(() => () => client.dispose(), [client]);
+  useEffect(() => {
+    void client.refreshSaved();
+    // The fault hook for the end-to-end tests: each fault is handled as the real one is.
+    const hooks = window as unknown as { ganvasTest?: { injectFault: TrainingClient['injectFault'] } };
+    hooks.ganvasTest = { injectFault: (f) => client.injectFault(f) };
+    return () => {
+      delete hooks.ganvasTest;
+      client.dispose();
+    };
+  }, [client]);
   const closeHelp = useCallback(() => setHelp(false), []);
   useShortcuts({ toggleHelp });
   useEffect(() => {

@@ -12,6 +12,7 @@ import { setMeta } from '../graph/edit';
 import { parseGraphDoc, type ParseResult } from '../graph/parse';
 import type { GraphDoc } from '../graph/schema';
 import { App } from './App';
+import { exportWithPictures, importPictures } from './images/graph-files';
 import { createAutosave, createLibrary, decodeShareFragment, encodeShareFragment, exportFileName, idbKv, normalizeTitle, readGraphFile, serializeDoc } from './persist';
 import type { FileActions } from './panels/TopBar';
 import { EditorContext } from './store/hooks';
@@ -34,10 +35,15 @@ async function start(): Promise<void> {
   const store = createEditorStore(fallback, { debounceMs: 120 });
   const state = () => store.getState();
   let current = '';
+  /** The open graph's id; training keeps its checkpoints under it. */
+  const setCurrent = (id: string) => {
+    current = id;
+    state().setRunKey(id);
+  };
 
   const open = async (doc: GraphDoc, note?: string) => {
     await autosave.flush();
-    current = await library.create(doc);
+    setCurrent(await library.create(doc));
     await library.setLastOpened(current);
     state().load(doc);
     state().notify(note ? { severity: 'info', text: note } : undefined);
@@ -56,7 +62,7 @@ async function start(): Promise<void> {
       const last = await library.lastOpened();
       const loaded = last ? await library.load(last) : undefined;
       if (loaded?.doc) {
-        current = loaded.id;
+        setCurrent(loaded.id);
         state().load(loaded.doc);
       } else await open(fallback);
       if (shared) state().notify({ severity: 'error', text: 'The link could not be opened.', details: sentences(shared) });
@@ -88,7 +94,7 @@ async function start(): Promise<void> {
     const r = await library.load(id);
     if (!r.doc) throw new Error(['This graph could not be opened.', ...sentences(r)].join(' '));
     // `current` changes before the document, so the load is never saved under the old id.
-    current = id;
+    setCurrent(id);
     await library.setLastOpened(id);
     state().load(r.doc);
     state().notify(r.diagnostics.length ? { severity: 'info', text: `Opened “${r.doc.meta.title}”, with remarks.`, details: sentences(r) } : undefined);
@@ -117,7 +123,7 @@ async function start(): Promise<void> {
         autosave.cancel(id);
         await autosave.flush();
         // Nothing is open until the next graph is, so no save brings the deleted one back.
-        current = '';
+        setCurrent('');
         await library.remove(id);
         const next = (await library.list())[0];
         if (next) {
@@ -137,17 +143,23 @@ async function start(): Promise<void> {
       if (p) void open(structuredClone(p.doc), `Opened the preset “${p.doc.meta.title}” as a new graph.`);
     },
     importFile: (file) =>
-      void readGraphFile(file).then((r) => {
-        if (r.doc) void open(r.doc, r.diagnostics.length ? `Opened ${file.name}, with remarks: ${sentences(r).join(' ')}` : `Opened ${file.name} as a new graph.`);
-        else state().notify({ severity: 'error', text: `${file.name} could not be opened; nothing was changed.`, details: sentences(r) });
+      void readGraphFile(file).then(async (r) => {
+        if (!r.doc) return state().notify({ severity: 'error', text: `${file.name} could not be opened; nothing was changed.`, details: sentences(r) });
+        // The pictures first, so the graph's image sets find them when it opens.
+        const notes = [...sentences(r), ...(r.assets !== undefined ? await importPictures(r.assets) : [])];
+        await open(r.doc, notes.length ? `Opened ${file.name}, with remarks: ${notes.join(' ')}` : `Opened ${file.name} as a new graph.`);
       }),
-    exportFile: () => {
-      const doc = state().doc;
-      const url = URL.createObjectURL(new Blob([serializeDoc(doc)], { type: 'application/json' }));
-      const a = Object.assign(document.createElement('a'), { href: url, download: exportFileName(doc) });
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    exportFile: (options) =>
+      void (async () => {
+        const doc = state().doc;
+        const r = options?.pictures ? await exportWithPictures(doc) : { text: serializeDoc(doc), notes: [] };
+        if ('error' in r) return state().notify({ severity: 'error', text: r.error });
+        const url = URL.createObjectURL(new Blob([r.text], { type: 'application/json' }));
+        const a = Object.assign(document.createElement('a'), { href: url, download: exportFileName(doc) });
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        if (r.notes.length) state().notify({ severity: 'warning', text: r.notes.join(' ') });
+      })(),
     shareLink: async () => {
       const r = await encodeShareFragment(state().doc);
       if (r.ok) return `${location.origin}${location.pathname}${r.fragment}`;

@@ -3,10 +3,11 @@
  * on WebGPU (Chromium's software adapter here, chosen by name), with preview pixels that change
  * between previews and stay put while paused, a chart that gains points, and a flat tensor count.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startBuiltApp, type App } from './browser';
 import { openEditor, shot, type Editor } from './editor-page';
+import { chartPoints, panel, previewDigest, status, stepOf, train, waitForStep } from './training-page';
 
 let app: App;
 let browser: Browser;
@@ -25,47 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
-const panel = (page: Page) => page.getByRole('region', { name: 'Training' });
-const status = (page: Page) => panel(page).getByRole('status', { name: 'Training status' });
-
-async function stepOf(page: Page): Promise<number> {
-  const m = /step (\d+)/.exec(await status(page).innerText());
-  return m ? Number(m[1]) : 0;
-}
-
-async function waitForStep(page: Page, n: number, timeout: number): Promise<void> {
-  await page.waitForFunction(
-    (n) => {
-      const el = document.querySelector('[aria-label="Training status"]');
-      const m = el && /step (\d+)/.exec(el.textContent ?? '');
-      return m !== null && m !== undefined && Number(m[1]) >= n;
-    },
-    n,
-    { timeout },
-  );
-}
-
-/** The preview node's first image, as a hash-like digest of its pixels. */
-async function previewDigest(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const c = document.querySelector('.gn-preview canvas') as HTMLCanvasElement | null;
-    if (!c) return '';
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let h = 0;
-    for (let i = 0; i < d.length; i++) h = (h * 31 + d[i]!) >>> 0;
-    return `${c.width}x${c.height}:${h}`;
-  });
-}
-
-const chartPoints = (page: Page) => page.evaluate(() => (document.querySelector('.loss-chart polyline')?.getAttribute('points') ?? '').trim().split(/\s+/).filter(Boolean).length);
-
-async function train(page: Page, backend: string, steps: number, previewEvery: number): Promise<void> {
-  await panel(page).getByLabel('Backend', { exact: true }).selectOption(backend);
-  await panel(page).getByLabel('Steps', { exact: true }).fill(String(steps));
-  await panel(page).getByLabel('Preview every').fill(String(previewEvery));
-  await panel(page).getByRole('button', { name: 'Train' }).click();
-}
 
 describe('training in the browser', () => {
   it('trains on wasm: previews change, pause holds them, step advances by one, the chart grows, tensors stay flat', async () => {

@@ -10,7 +10,9 @@ import type { GraphFlowNode, NodeDiagnostic, PortView } from './node-data';
 import { categoryColor } from './node-colors';
 import { DiagnosticBadge, NetworkMarker } from './NodeBadges';
 import { PortRow } from './PortRow';
+import { InspectStats } from '../train/InspectStats';
 import { PreviewImages } from '../train/PreviewImages';
+import { ImageSetCard } from '../images/ImageSetCard';
 import { sameNodeData } from './same-data';
 import './graph-node.css';
 
@@ -80,6 +82,8 @@ function GraphNodeView({ id, data, isConnectable }: NodeProps<GraphFlowNode>) {
         </div>
       ) : null}
       {data.kind === 'preview' ? <PreviewImages nodeId={id} title={title} /> : null}
+      {data.kind === 'inspect' ? <InspectStats nodeId={id} title={title} /> : null}
+      {data.kind === 'image-set' ? <ImageSetCard nodeId={id} title={title} /> : null}
     </div>
   );
 }

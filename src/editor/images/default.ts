@@ -6,12 +6,18 @@ import type { GraphDoc } from '../../graph/schema';
 import type { WireImage } from '../../runtime/protocol';
 import { idbKv } from '../persist/kv';
 import { decodeInPage } from './decode';
+import { createPictureIndex, type PictureIndex } from './picture-index';
 import { createPictureStore, type PictureStore } from './picture-store';
 
 let store: PictureStore | undefined;
+let index: PictureIndex | undefined;
 
 export function pictures(): PictureStore {
   return (store ??= createPictureStore(idbKv('ganvas-pictures', 'pictures'), decodeInPage));
+}
+
+export function pictureIndex(): PictureIndex {
+  return (index ??= createPictureIndex(pictures()));
 }
 
 /**

@@ -16,6 +16,7 @@ export const pictureMessages = {
   noStorage: (detail: string) => `Pictures cannot be stored in this browser (${detail}); nothing was added.`,
   unreadable: (name: string) => `“${name}” could not be read; it was not added.`,
   alreadyInSet: (name: string) => `“${name}” is already in this set.`,
+  foundMissing: (name: string) => `“${name}” is the picture this set was missing; it is back.`,
   assetDamaged: (name: string) => `The picture “${name}” in the file is damaged and was left out.`,
   assetMismatch: (name: string) => `The picture “${name}” in the file does not match its id and was left out.`,
   assetsLeftOut: (n: number) => `${n} picture${n === 1 ? '' : 's'} the graph names ${n === 1 ? 'is' : 'are'} not in this browser and ${n === 1 ? 'was' : 'were'} not included.`,

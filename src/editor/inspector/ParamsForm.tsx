@@ -20,7 +20,11 @@ export interface ParamsContext {
   trainableImages: { id: string; label: string }[];
 }
 
+/** A control of the caller's own for a field (the image-set node's picture list), or undefined for the usual one. */
+export type RenderField = (field: FieldDescriptor, id: string) => JSX.Element | undefined;
+
 interface FormEnv {
+  renderField?: RenderField | undefined;
   params: Record<string, unknown>;
   errors: Map<string, string>;
   context: ParamsContext;
@@ -90,6 +94,8 @@ function UnionView({ field, env }: { field: UnionField; env: FormEnv }) {
 }
 
 function FieldView({ field, env }: { field: FieldDescriptor; env: FormEnv }): JSX.Element {
+  const custom = env.renderField?.(field, `${env.idPrefix}-${field.path.join('-')}`);
+  if (custom) return custom;
   const dotted = field.path.join('.');
   const props: Omit<WidgetProps, 'field'> = {
     value: getAt(env.params, field.path),
@@ -131,11 +137,13 @@ export function ParamsForm(props: {
   onChange: (next: Record<string, unknown>) => void;
   context: ParamsContext;
   idPrefix: string;
+  renderField?: RenderField;
 }): JSX.Element {
   const { schema, value, onChange, context } = props;
   const fields = deriveFields(schema);
   const params = withDefaults(fields, value);
   const env: FormEnv = {
+    renderField: props.renderField,
     params,
     errors: storedErrors(schema, params),
     context,

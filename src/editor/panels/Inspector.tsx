@@ -4,8 +4,9 @@ import { partOf, setLabel, setMeta, setParams, setSettings } from '../../graph/e
 import { makeCallSiteUnique } from '../../graph/templates';
 import { zSettings, type GraphDoc } from '../../graph/schema';
 import { registry } from '../../nodes/registry';
+import { ImagesField } from '../images/ImagesField';
 import { NodeDocs } from '../inspector/NodeDocs';
-import { ParamsForm, type ParamsContext } from '../inspector/ParamsForm';
+import { ParamsForm, type ParamsContext, type RenderField } from '../inspector/ParamsForm';
 import { useEditor, useEditorStore } from '../store/hooks';
 
 function contextOf(doc: GraphDoc): ParamsContext {
@@ -56,6 +57,7 @@ export function Inspector() {
       {def ? (
         <>
           <ParamsForm key={node.id} schema={def.params} value={node.params} context={context} idPrefix={`node-${node.id}`}
+            {...(node.type === 'image-set' ? { renderField: imagesField(node.id) } : {})}
             onChange={(next) => change(`Change ${def.label}`, (d) => setParams(d, node.id, next, scope))} />
           <NodeDocs def={def} />
         </>
@@ -65,6 +67,10 @@ export function Inspector() {
     </section>
   );
 }
+
+/** The image-set node's picture list in place of its `images` field. */
+const imagesField = (nodeId: string): RenderField => (field, id) =>
+  field.key === 'images' && field.path.length === 1 ? <ImagesField nodeId={nodeId} id={id} /> : undefined;
 
 /** A call site's network: open it to edit its blocks, or give this call site weights of its own. */
 function CallSite({ doc, nodeId, network }: { doc: GraphDoc; nodeId: string; network: string }) {

@@ -1,5 +1,6 @@
 /** The top bar: the graph's title, files (My graphs, new, presets, import, export, share), history and view. */
 import { useRef, useState } from 'react';
+import { pictureIdsOf } from '../images/graph-files';
 import { useEditor, useEditorStore } from '../store/hooks';
 import { MyGraphs, type LibraryActions } from './MyGraphs';
 
@@ -8,7 +9,8 @@ export interface FileActions {
   newGraph(): void;
   openPreset(id: string): void;
   importFile(file: File): void;
-  exportFile(): void;
+  /** Downloads the graph; with `pictures`, the user's pictures it names go into the file. */
+  exportFile(options?: { pictures?: boolean }): void;
   /** A link carrying the graph, or undefined when it cannot (the reason is shown). */
   shareLink(): Promise<string | undefined>;
   /** The graphs stored in this browser ("My graphs"). */
@@ -25,6 +27,8 @@ export function TopBar({ files, onShowShortcuts }: { files: FileActions; onShowS
   const scope = useEditor((s) => s.scope);
   const scopeLabel = useEditor((s) => (s.scope === undefined ? undefined : s.doc.networks.find((n) => n.id === s.scope)?.label || s.scope));
   const notice = useEditor((s) => s.notice);
+  const hasPictures = useEditor((s) => pictureIdsOf(s.doc).length > 0);
+  const [withPictures, setWithPictures] = useState(true);
   const picker = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<string>();
   const [showGraphs, setShowGraphs] = useState(false);
@@ -56,7 +60,12 @@ export function TopBar({ files, onShowShortcuts }: { files: FileActions; onShowS
         <button type="button" onClick={() => picker.current?.click()}>Import…</button>
         <input ref={picker} type="file" accept=".json,application/json" hidden aria-label="Import a graph file"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) files.importFile(f); e.target.value = ''; }} />
-        <button type="button" onClick={files.exportFile}>Export</button>
+        <button type="button" onClick={() => files.exportFile({ pictures: hasPictures && withPictures })}>Export</button>
+        {hasPictures && (
+          <label title="Put the graph's pictures into the exported file, so it opens complete elsewhere">
+            <input type="checkbox" checked={withPictures} onChange={(e) => setWithPictures(e.target.checked)} /> with pictures
+          </label>
+        )}
         <button type="button" onClick={() => void share()}>Share link</button>
       </div>
       <div className="group" role="group" aria-label="History">

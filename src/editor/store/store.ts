@@ -152,7 +152,11 @@ const viewSlice: Slice<ViewSlice> = (set) => ({
 
 const runSlice: Slice<RunSlice> = (set) => ({
   run: idleRun,
-  runSettings: { backend: 'auto', steps: 1000, previewEvery: 10 },
+  runSettings: { backend: 'auto', steps: 1000, previewEvery: 10, checkpointEvery: 50 },
+  runKey: '',
+  setRunKey(runKey) {
+    set({ runKey });
+  },
   setRun(run) {
     set({ run });
   },

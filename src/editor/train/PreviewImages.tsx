@@ -1,18 +1,8 @@
 /** A Preview node's latest images from the training worker, drawn on its card; a click shows them large. */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useEditor } from '../store/hooks';
-import type { PreviewView } from '../store/run-slice';
-
-function ImageCanvas({ image, label }: { image: PreviewView['images'][number]; label: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    ctx.putImageData(new ImageData(new Uint8ClampedArray(image.pixels), image.width, image.height), 0, 0);
-  }, [image]);
-  return <canvas ref={ref} width={image.width} height={image.height} role="img" aria-label={label} />;
-}
+import { ImageCanvas } from './ImageCanvas';
 
 function PreviewImagesView({ nodeId, title }: { nodeId: string; title: string }) {
   const preview = useEditor((s) => s.run.previews[nodeId]);

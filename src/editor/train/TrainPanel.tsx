@@ -3,13 +3,15 @@
  * (Train, Pause, Resume, Step, Stop), progress with steps per second and time left, the active
  * backend with the reasons for it, messages from the worker, and the loss chart.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { backendNames, type BackendChoice } from '../../runtime/protocol';
 import { hasErrors } from '../../graph/diagnostics';
+import { trainingFingerprint } from '../../graph/fingerprint';
 import { useEditor } from '../store/hooks';
 import type { EditorState } from '../store/store';
 import { LossChart } from './LossChart';
+import { SavedWeights } from './SavedWeights';
 import type { TrainingClient } from './training-client';
 import './train-panel.css';
 
@@ -17,6 +19,7 @@ const selectRun = (s: EditorState) => s.run;
 const selectSettings = (s: EditorState) => s.runSettings;
 const selectCanTrain = (s: EditorState) => !hasErrors(s.compiled.diagnostics);
 const selectSetSettings = (s: EditorState) => s.setRunSettings;
+const selectDoc = (s: EditorState) => s.doc;
 
 function timeLeft(steps: number, rate: number): string {
   if (!(rate > 0) || steps <= 0) return '';
@@ -30,7 +33,12 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
   const setSettings = useEditor(selectSetSettings);
   const canTrain = useEditor(selectCanTrain);
   const [smoothing, setSmoothing] = useState(0.6);
+  const doc = useEditor(selectDoc);
+  const now = useMemo(() => trainingFingerprint(doc), [doc]);
   const active = run.status === 'running' || run.status === 'paused' || run.status === 'starting';
+  const busy = run.status === 'running' || run.status === 'starting';
+  // Paused weights of another version of the graph: Resume would train the old one.
+  const stale = run.status === 'paused' && run.trained !== undefined && run.trained !== now;
   const fraction = run.end > 0 ? Math.min(1, run.step / run.end) : 0;
 
   return (
@@ -55,13 +63,17 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
           Preview every
           <input aria-label="Preview every" type="number" min={1} max={100_000} value={settings.previewEvery} onChange={(e) => client.setPreviewEvery(Math.max(1, Math.round(Number(e.target.value) || 1)))} />
         </label>
-        <button type="button" className="primary" disabled={!canTrain || active} title={canTrain ? 'Train from fresh weights' : 'Fix the errors in Problems first'} onClick={() => client.train()}>
+        <label>
+          Checkpoint every
+          <input aria-label="Checkpoint every" type="number" min={0} max={1_000_000} value={settings.checkpointEvery} disabled={active} title="Steps between checkpoints; 0 saves only on pause, stop and at the end" onChange={(e) => setSettings({ checkpointEvery: Math.max(0, Math.round(Number(e.target.value) || 0)) })} />
+        </label>
+        <button type="button" className="primary" disabled={!canTrain || busy} title={canTrain ? 'Train from fresh weights' : 'Fix the errors in Problems first'} onClick={() => void client.train()}>
           Train
         </button>
         <button type="button" disabled={run.status !== 'running'} onClick={() => client.pause()}>
           Pause
         </button>
-        <button type="button" disabled={run.status !== 'paused'} onClick={() => client.resume()}>
+        <button type="button" disabled={run.status !== 'paused' || stale} title={stale ? 'The graph changed: keep the weights of unchanged networks, or train afresh' : undefined} onClick={() => client.resume()}>
           Resume
         </button>
         <button type="button" disabled={run.status !== 'paused'} onClick={() => client.step()}>
@@ -86,6 +98,7 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
           <input aria-label="Smoothing" type="range" min={0} max={0.95} step={0.05} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />
         </label>
       </div>
+      <SavedWeights client={client} run={run} canTrain={canTrain} now={now} />
       {run.message ? (
         <p className={run.status === 'failed' ? 'train-message error' : 'train-message'} role="alert">
           {run.message}

@@ -2,19 +2,40 @@
  * The page's side of training: starts the worker on first use, sends it protocol messages and
  * folds what it reports into the store's run slice. The page never runs training maths.
  */
-import type { FromWorker, ToWorker } from '../../runtime/protocol';
+import { trainingFingerprint } from '../../graph/fingerprint';
+import { idbCheckpoints, type CheckpointStore } from '../../runtime/checkpoint-store';
+import type { FaultKind, FromWorker, StartFrom, ToWorker } from '../../runtime/protocol';
+import { loadImagesFor } from '../images/default';
 import type { EditorStore } from '../store/store';
 import { idleRun, receive } from '../store/run-slice';
 
 export class TrainingClient {
   private worker?: Worker;
+  /** Set when another graph opens or a run starts, until the worker starts it: messages before are the old run's. */
+  private ignoring = false;
 
-  constructor(private readonly store: EditorStore) {}
+  constructor(
+    private readonly store: EditorStore,
+    private readonly checkpoints: CheckpointStore = idbCheckpoints(),
+  ) {
+    // Another graph opened: the run belonged to the one before (its checkpoint is saved on stop).
+    store.subscribe((s, prev) => {
+      if (s.runKey === prev.runKey) return;
+      if (this.worker && s.run.status !== 'idle') this.send({ type: 'stop' });
+      // What the old run still reports is not about this graph.
+      this.ignoring = true;
+      s.setRun(idleRun);
+      void this.refreshSaved();
+    });
+  }
 
   private send(m: ToWorker): void {
     if (!this.worker) {
       this.worker = new Worker(new URL('../../runtime/worker/training-worker.ts', import.meta.url), { type: 'module' });
       this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        // A start's first word is its 'starting' status; what comes before it is the old run's.
+        if (this.ignoring && !(e.data.type === 'status' && e.data.status === 'starting')) return;
+        this.ignoring = false;
         const s = this.store.getState();
         s.setRun(receive(s.run, e.data));
       };
@@ -26,11 +47,61 @@ export class TrainingClient {
     this.worker.postMessage(m);
   }
 
-  /** Trains the current document from fresh weights, with the run settings. */
-  train(): void {
-    const { doc, runSettings, setRun } = this.store.getState();
-    setRun({ ...idleRun, status: 'starting', end: runSettings.steps });
-    this.send({ type: 'start', doc, backend: runSettings.backend, steps: runSettings.steps, previewEvery: runSettings.previewEvery });
+  /**
+   * Trains the current document: from fresh weights, from the open graph's checkpoint (where
+   * training stopped), or keeping the checkpoint's weights of networks whose shapes did not
+   * change. The user's pictures the graph names go with it.
+   */
+  async train(from: StartFrom = 'fresh'): Promise<void> {
+    const { doc, runSettings, runKey, run, setRun } = this.store.getState();
+    const trained = trainingFingerprint(doc);
+    this.ignoring = true;
+    const base = from === 'fresh' ? 0 : (run.saved?.step ?? 0);
+    setRun({ ...idleRun, status: 'starting', step: base, end: base + runSettings.steps, saved: run.saved, trained });
+    let images: Awaited<ReturnType<typeof loadImagesFor>>['images'] = {};
+    try {
+      images = (await loadImagesFor(doc)).images;
+    } catch (e) {
+      // Pictures that cannot be read give mid-grey, as missing ones do; say so and train.
+      this.patch({ notice: `Your pictures could not be read (${e instanceof Error ? e.message : String(e)}); their sources give mid-grey.` });
+    }
+    this.send({
+      type: 'start',
+      doc,
+      backend: runSettings.backend,
+      steps: runSettings.steps,
+      previewEvery: runSettings.previewEvery,
+      images,
+      from,
+      ...(runKey ? { checkpoint: { key: runKey, every: runSettings.checkpointEvery } } : {}),
+    });
+  }
+
+  /** Reads the open graph's checkpoint card, after a reload or when another graph opens. */
+  async refreshSaved(): Promise<void> {
+    const key = this.store.getState().runKey;
+    const card = key ? await this.checkpoints.card(key).catch(() => undefined) : undefined;
+    if (this.store.getState().runKey !== key) return;
+    this.patch({ saved: card ? { step: card.step, savedAt: card.savedAt, fingerprint: card.fingerprint } : undefined });
+  }
+
+  /** Stops training and deletes the open graph's checkpoint: the next run starts from fresh weights. */
+  async resetWeights(): Promise<void> {
+    const key = this.store.getState().runKey;
+    if (this.worker) this.send({ type: 'stop' });
+    if (key) await this.checkpoints.remove(key);
+    const { setRun } = this.store.getState();
+    setRun({ ...idleRun, notice: 'The trained weights of this graph were deleted; the next run starts from fresh weights.' });
+  }
+
+  /** The test hook: the fault happens at the next iteration, and is handled as a real one. */
+  injectFault(fault: FaultKind): void {
+    this.send({ type: 'inject-fault', fault });
+  }
+
+  private patch(p: Partial<ReturnType<EditorStore['getState']>['run']>): void {
+    const s = this.store.getState();
+    s.setRun({ ...s.run, ...p });
   }
 
   pause(): void {

@@ -1,0 +1,103 @@
+/**
+ * Training state in the browser: a checkpoint saved on pause survives a reload and training goes
+ * on from it; the fault hook's NaN pauses naming the loss and keeps the checkpoint; exhausted
+ * memory stops with a way to go on with the next backend; a really destroyed WebGPU device
+ * (Chromium's software adapter) is noticed and offers WebGL.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startBuiltApp, type App } from './browser';
+import { openEditor, ready, shot, type Editor } from './editor-page';
+import { panel, status, stepOf, train, waitForStep } from './training-page';
+
+let app: App;
+let browser: Browser;
+let editor: Editor | undefined;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
+}, 120_000);
+
+afterEach(async () => {
+  await editor?.context.close();
+  editor = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const alert = (page: Page) => panel(page).getByRole('alert');
+const inject = (page: Page, fault: string) => page.evaluate((f) => (window as unknown as { ganvasTest: { injectFault(f: string): void } }).ganvasTest.injectFault(f), fault);
+const checkpointStep = async (page: Page) => Number(/step (\d+)/.exec(await panel(page).getByLabel('Checkpoint', { exact: true }).innerText())?.[1] ?? -1);
+
+describe('training state in the browser', () => {
+  it('saves a checkpoint on pause, and after a reload goes on from it', async () => {
+    editor = await openEditor(browser, app.url);
+    const { page } = editor;
+    await panel(page).getByLabel('Checkpoint every').fill('3');
+    await train(page, 'wasm', 400, 2);
+    await waitForStep(page, 4, 120_000);
+    await expect.poll(() => checkpointStep(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    await panel(page).getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/^paused/);
+    const paused = await stepOf(page);
+    await expect.poll(() => checkpointStep(page), { timeout: 30_000 }).toBe(paused);
+
+    await page.reload();
+    await ready(page);
+    const resume = panel(page).getByRole('button', { name: `Resume from step ${paused}` });
+    await resume.waitFor({ timeout: 30_000 });
+    await shot(page, 'training-resume-offered');
+    await resume.click();
+    await expect.poll(() => status(page).innerText(), { timeout: 60_000 }).toMatch(/^running/);
+    await waitForStep(page, paused + 2, 120_000);
+    // The count goes on from the checkpoint rather than from zero.
+    expect(await stepOf(page)).toBeGreaterThan(paused);
+    await expect.poll(() => page.locator('.gn-preview canvas').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await panel(page).getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/^stopped/);
+    expect(editor.log.errors).toEqual([]);
+  }, 300_000);
+
+  it('a NaN pauses naming the loss and keeps the checkpoint; exhausted memory offers the next backend', async () => {
+    editor = await openEditor(browser, app.url);
+    const { page } = editor;
+    await panel(page).getByLabel('Checkpoint every').fill('2');
+    await train(page, 'wasm', 400, 5);
+    await expect.poll(() => checkpointStep(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+    await inject(page, 'nan');
+    await expect.poll(() => status(page).innerText(), { timeout: 60_000 }).toMatch(/^paused/);
+    const kept = await checkpointStep(page);
+    await expect.poll(() => alert(page).innerText()).toMatch(new RegExp(`became NaN at step \\d+.* The checkpoint of step ${kept} is kept\\.$`));
+    await shot(page, 'training-fault-nan');
+
+    await train(page, 'wasm', 400, 5);
+    await expect.poll(() => status(page).innerText(), { timeout: 60_000 }).toMatch(/^running/);
+    await waitForStep(page, 3, 120_000);
+    await inject(page, 'oom');
+    await expect.poll(() => status(page).innerText(), { timeout: 60_000 }).toMatch(/^failed/);
+    expect(await alert(page).innerText()).toMatch(/ran out of memory on wasm.*Your graph is unchanged\. Training can go on from the checkpoint of step \d+ on cpu\.$/);
+    const goOn = panel(page).getByRole('button', { name: 'Go on with cpu' });
+    await shot(page, 'training-fault-oom');
+    await goOn.click();
+    await expect.poll(() => panel(page).getByLabel('Active backend').innerText(), { timeout: 60_000 }).toBe('on cpu');
+    await expect.poll(() => status(page).innerText(), { timeout: 120_000 }).toMatch(/^running/);
+    await panel(page).getByRole('button', { name: 'Stop' }).click();
+    expect(editor.log.errors).toEqual([]);
+  }, 300_000);
+
+  it('notices a destroyed WebGPU device and offers WebGL', async () => {
+    editor = await openEditor(browser, app.url);
+    const { page } = editor;
+    await train(page, 'webgpu', 200, 50);
+    await expect.poll(() => panel(page).getByLabel('Active backend').innerText(), { timeout: 60_000 }).toBe('on webgpu');
+    await waitForStep(page, 1, 240_000);
+    await inject(page, 'device-lost');
+    await expect.poll(() => status(page).innerText(), { timeout: 120_000 }).toMatch(/^failed/);
+    expect(await alert(page).innerText()).toMatch(/The webgpu device was lost \(destroyed.*\).*on webgl\.$/);
+    await expect.poll(() => panel(page).getByRole('button', { name: 'Go on with webgl' }).count()).toBe(1);
+    await shot(page, 'training-fault-device-lost');
+  }, 300_000);
+});
