@@ -12,6 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../../src/runtime/png';
 import { launchBrowser, startBuiltApp, type App } from './browser';
+import { train, waitForStep } from './training-page';
 import { counts, exportFile, graph, importFile, wireOf, inspector, node, notice, openEditor, ready, shot, type Editor } from './editor-page';
 
 let app: App;
@@ -236,4 +237,43 @@ describe('pictures in the editor', () => {
     await shot(other, 'pictures-6-imported');
     for (const e of editors) expect(e.log.errors).toEqual([]);
   });
+
+  it('trains with the picture: the worker gets exactly its pixels; without it, mid-grey', async () => {
+    const { pixels, file } = picture(8, 8);
+    const trainGraph = (images: string[]) =>
+      graph(
+        'Trains on my picture',
+        [
+          { id: 'photos', type: 'image-set', label: 'Photos', position: { x: 0, y: 0 }, params: { images, size: 8, range: '[0,1]', order: 'sequential', batch: 1 } },
+          { id: 'canvas', type: 'trainable-image', position: { x: 300, y: 200 }, params: { size: 8, channels: 3, range: '[0,1]', init: 'input' } },
+          { id: 'tv', type: 'tv', position: { x: 600, y: 200 }, params: {} },
+          { id: 'opt', type: 'adam', position: { x: 900, y: 200 }, params: { trains: { networks: [], images: ['canvas'] } } },
+          { id: 'look', type: 'preview', position: { x: 300, y: 0 }, params: {} },
+        ],
+        [wireOf('photos', 'out', 'canvas', 'init'), wireOf('canvas', 'out', 'tv', 'in'), wireOf('tv', 'loss', 'opt', 'loss'), wireOf('photos', 'out', 'look', 'in')],
+      );
+    const firstPreview = (page: Page) => canvasPixels(page.locator('.gn-preview canvas').first());
+
+    const page = await open();
+    await importFile(page, 'mine.ganvas.json', trainGraph([]));
+    await dropFiles(page, node(page, 'Photos'), [{ name: 'eight.png', type: 'image/png', data: file }]);
+    await node(page, 'Photos').getByRole('img', { name: 'eight.png' }).waitFor();
+    await train(page, 'wasm', 2, 1);
+    await waitForStep(page, 2, 90_000);
+    await page.locator('.gn-preview canvas').first().waitFor();
+    const seen = await firstPreview(page);
+    expect([seen.w, seen.h]).toEqual([8, 8]);
+    // [0,1] values back to bytes: within one level of the file's own.
+    seen.data.forEach((v, i) => expect(Math.abs(v - pixels[i]!), `byte ${i}`).toBeLessThanOrEqual(1));
+    await shot(page, 'pictures-7-trained');
+
+    const lacking = await open();
+    await importFile(lacking, 'mine.ganvas.json', trainGraph([idOf(file)]));
+    await node(lacking, 'Photos').getByText('image missing — drop one here').waitFor();
+    await train(lacking, 'wasm', 2, 1);
+    await waitForStep(lacking, 2, 90_000);
+    await lacking.locator('.gn-preview canvas').first().waitFor();
+    const grey = await firstPreview(lacking);
+    grey.data.forEach((v, i) => expect(Math.abs(v - (i % 4 === 3 ? 255 : 127.5)), `byte ${i}`).toBeLessThanOrEqual(1));
+  }, 240_000);
 });
