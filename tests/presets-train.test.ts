@@ -1,0 +1,213 @@
+/**
+ * Every library preset trains at a small test scale on the wasm backend and its quality number
+ * moves the right way. The test scale (image size, batch, iterations) is set by overriding the
+ * preset's settings; each case says what it measures and why that number should move:
+ * - style presets: the Gram style loss they minimise falls;
+ * - pix2pix: L1 of G on the held-out batch (pictures training never shows) falls;
+ * - CycleGAN: the cycle-consistency L1 falls; SRGAN-lite: the pixel L1 falls;
+ * - DCGAN and replication: the generated pixels' distribution moves towards the data's (1-D W1);
+ * - blending: the style given the larger weight ends closer (lower Gram loss) than when it is given the smaller.
+ * Times per preset are printed, so the total can be reported.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compile } from '../src/graph/compile';
+import { parseGraphDoc } from '../src/graph/parse';
+import type { GraphDoc } from '../src/graph/schema';
+import { loadDigitsNode } from '../src/runtime/assets/digits-node';
+import { initNodeBackend } from '../src/runtime/backends/node';
+import { Trainer, type StepReport } from '../src/runtime/trainer';
+import { libraryPresets } from '../scripts/presets/library';
+
+beforeAll(async () => {
+  await initNodeBackend('wasm');
+});
+
+interface TestScale {
+  imageSize: number;
+  batchSize: number;
+  steps: number;
+}
+
+/** A library preset with its settings overridden to the test scale, and optional edits. */
+function presetAt(rel: string, s: TestScale, edit?: (d: GraphDoc) => void): GraphDoc {
+  const doc = structuredClone(libraryPresets()[rel]!);
+  Object.assign(doc.settings, { imageSize: s.imageSize, batchSize: s.batchSize, steps: s.steps, logEvery: 1 });
+  edit?.(doc);
+  return parseGraphDoc(doc).doc!;
+}
+
+async function trainer(doc: GraphDoc): Promise<Trainer> {
+  const { plan, diagnostics } = compile(doc);
+  if (!plan) throw new Error(JSON.stringify(diagnostics));
+  return Trainer.create(plan, { loadAsset: async (name) => (name === 'digits' ? loadDigitsNode() : undefined) });
+}
+
+async function train(t: Trainer, steps: number): Promise<StepReport[]> {
+  const out: StepReport[] = [];
+  await t.train(steps, (r) => out.push(r));
+  return out;
+}
+
+/** The mean of a loss (or a sum of losses) over reports [from, to). */
+function mean(reports: StepReport[], ids: string[], from: number, to: number): number {
+  const rs = reports.slice(from < 0 ? reports.length + from : from, to <= 0 ? reports.length + to : to);
+  return rs.reduce((s, r) => s + ids.reduce((a, id) => a + r.losses![id]!, 0), 0) / rs.length;
+}
+
+/** Mean loss over the first and over the last `k` iterations. */
+const ends = (r: StepReport[], ids: string[], k = 5) => ({ first: mean(r, ids, 0, k), last: mean(r, ids, -k, 0) });
+
+/** Values in [0,1] per channel: of a preview tap's RGBA images, or of a [-1,1] data node's next value. */
+async function previewValues(t: Trainer, tap: string, channels: number): Promise<number[][]> {
+  const [res] = await t.taps([tap]);
+  if (res?.kind !== 'preview') throw new Error(`no preview ${tap}`);
+  const out: number[][] = Array.from({ length: channels }, () => []);
+  for (const img of res.images) for (let k = 0; k < img.pixels.length; k += 4) for (let c = 0; c < channels; c++) out[c]!.push(img.pixels[k + c]! / 255);
+  return out;
+}
+async function dataValues(t: Trainer, id: string, channels: number): Promise<number[][]> {
+  const v = (await t.sample([id]))[id]!;
+  const out: number[][] = Array.from({ length: channels }, () => []);
+  for (let k = 0; k < v.length; k++) out[k % channels]!.push((v[k]! + 1) / 2);
+  return out;
+}
+
+/**
+ * The 1-D Wasserstein distance between two sets' pixel-value distributions (per channel, then
+ * averaged): the mean gap between their quantiles. 0 when G's pixels are distributed as the
+ * data's, about 0.47 for mid-grey images against mostly black digits.
+ */
+function w1(a: number[][], b: number[][]): number {
+  const q = 200;
+  let total = 0;
+  a.forEach((ch, c) => {
+    const x = [...ch].sort((m, n) => m - n);
+    const y = [...b[c]!].sort((m, n) => m - n);
+    let s = 0;
+    for (let i = 0; i < q; i++) s += Math.abs(x[Math.floor(((i + 0.5) / q) * x.length)]! - y[Math.floor(((i + 0.5) / q) * y.length)]!);
+    total += s / q;
+  });
+  return total / a.length;
+}
+
+/**
+ * A GAN's generated pixel distribution against the data's: W1 before training, and its mean
+ * over the last three of `checks` evenly spaced points (GAN training oscillates; a mean of
+ * three is steadier than one reading).
+ */
+async function ganW1(t: Trainer, data: string, channels: number, steps: number): Promise<{ before: number; after: number }> {
+  const real = await dataValues(t, data, channels);
+  const before = w1(await previewValues(t, 'preview', channels), real);
+  const late: number[] = [];
+  for (let done = 0; done < steps; done += 10) {
+    await train(t, 10);
+    if (done + 10 > steps - 30) late.push(w1(await previewValues(t, 'preview', channels), real));
+  }
+  return { before, after: late.reduce((a, b) => a + b, 0) / late.length };
+}
+
+/** L1 of the generator on the held-out pairs (x_test → y_test), and of the identity x_test itself. */
+async function heldOutL1(t: Trainer): Promise<{ model: number; identity: number }> {
+  const d = await t.sample(['x_test', 'y_test']);
+  const shape = t.plan.steps.find((s) => s.id === 'x_test')!.outputs.out!.shape;
+  return tf.tidy(() => {
+    const x = tf.tensor(d.x_test!, shape);
+    const y = tf.tensor(d.y_test!, shape);
+    const g = t.apply('generator', { in: x }).out as tf.Tensor;
+    return { model: tf.mean(tf.abs(tf.sub(g, y))).dataSync()[0]!, identity: tf.mean(tf.abs(tf.sub(x, y))).dataSync()[0]! };
+  });
+}
+
+const timings: string[] = [];
+const log = (rel: string, t0: number, what: string) => {
+  const line = `${rel}: ${((performance.now() - t0) / 1000).toFixed(1)} s; ${what}`;
+  timings.push(line);
+  console.log(line);
+};
+
+describe('library presets train at test scale', { timeout: 180_000 }, () => {
+  it.each([
+    ['neural-style.ganvas.json', { imageSize: 64, batchSize: 1, steps: 30 }],
+    ['fast-style.ganvas.json', { imageSize: 32, batchSize: 2, steps: 30 }],
+    ['article-method.ganvas.json', { imageSize: 32, batchSize: 1, steps: 30 }],
+  ] as const)('%s: the Gram style loss falls', async (rel, scale) => {
+    const t0 = performance.now();
+    const t = await trainer(presetAt(rel, scale));
+    const r = await train(t, scale.steps);
+    t.dispose();
+    const { first, last } = ends(r, ['style']);
+    log(rel, t0, `style loss ${first.toExponential(3)} → ${last.toExponential(3)}`);
+    expect(last).toBeLessThan(0.7 * first);
+  });
+
+  it.each(['pix2pix-colourise.ganvas.json', 'pix2pix-restore.ganvas.json', 'pix2pix-edges.ganvas.json'])(
+    '%s: L1 of G on the held-out pairs falls',
+    async (rel) => {
+      const t0 = performance.now();
+      const t = await trainer(presetAt(rel, { imageSize: 32, batchSize: 1, steps: 80 }));
+      const before = await heldOutL1(t);
+      await train(t, 80);
+      const after = await heldOutL1(t);
+      t.dispose();
+      log(rel, t0, `held-out L1 ${before.model.toFixed(4)} → ${after.model.toFixed(4)} (identity baseline ${after.identity.toFixed(4)})`);
+      expect(after.model).toBeLessThan(0.9 * before.model);
+    },
+  );
+
+  it('cyclegan.ganvas.json: the cycle-consistency L1 falls', async () => {
+    const rel = 'cyclegan.ganvas.json';
+    const t0 = performance.now();
+    const t = await trainer(presetAt(rel, { imageSize: 32, batchSize: 1, steps: 30 }));
+    const r = await train(t, 30);
+    t.dispose();
+    const { first, last } = ends(r, ['cycleA', 'cycleB']);
+    log(rel, t0, `cycle L1 (A + B) ${first.toFixed(4)} → ${last.toFixed(4)}`);
+    expect(last).toBeLessThan(0.7 * first);
+  });
+
+  it('super-resolution.ganvas.json: the pixel L1 to the high-res image falls', async () => {
+    const rel = 'super-resolution.ganvas.json';
+    const t0 = performance.now();
+    const t = await trainer(presetAt(rel, { imageSize: 32, batchSize: 2, steps: 40 }));
+    const r = await train(t, 40);
+    t.dispose();
+    const { first, last } = ends(r, ['pixel']);
+    log(rel, t0, `pixel L1 ${first.toFixed(4)} → ${last.toFixed(4)}`);
+    expect(last).toBeLessThan(0.7 * first);
+  });
+
+  it.each([
+    ['dcgan-digits.ganvas.json', 'real', 1, { imageSize: 28, batchSize: 16, steps: 100 }],
+    ['replication.ganvas.json', 'artwork', 3, { imageSize: 32, batchSize: 4, steps: 60 }],
+  ] as const)('%s: the generated pixels are distributed more like the data’s (1-D Wasserstein)', async (rel, data, channels, scale) => {
+    const t0 = performance.now();
+    const t = await trainer(presetAt(rel, scale));
+    const { before, after } = await ganW1(t, data, channels, scale.steps);
+    t.dispose();
+    log(rel, t0, `W1 of pixel values, generated vs ${data}: ${before.toFixed(3)} → ${after.toFixed(3)} (mean of the last three checks)`);
+    expect(after).toBeLessThan(0.8 * before);
+  });
+
+  it('style-blend.ganvas.json: the style given more weight ends closer', async () => {
+    const rel = 'style-blend.ganvas.json';
+    const t0 = performance.now();
+    const run = async (weights: [number, number]) => {
+      const t = await trainer(presetAt(rel, { imageSize: 48, batchSize: 1, steps: 25 }, (d) => {
+        d.nodes.find((x) => x.id === 'blend')!.params.weights = weights;
+      }));
+      const r = await train(t, 25);
+      t.dispose();
+      return { a: mean(r, ['style_a_loss'], -3, 0), b: mean(r, ['style_b_loss'], -3, 0) };
+    };
+    const towardA = await run([0.9, 0.1]);
+    const towardB = await run([0.1, 0.9]);
+    log(rel, t0, `style A loss ${towardA.a.toExponential(3)} (A-heavy) vs ${towardB.a.toExponential(3)} (B-heavy); style B ${towardA.b.toExponential(3)} vs ${towardB.b.toExponential(3)}`);
+    expect(towardA.a).toBeLessThan(towardB.a);
+    expect(towardB.b).toBeLessThan(towardA.b);
+  });
+
+  it('covers every library preset', () => {
+    expect(timings.map((l) => l.split(':')[0]).sort()).toEqual(Object.keys(libraryPresets()).sort());
+  });
+});
