@@ -11,6 +11,7 @@ import defaultPreset from '../../presets/default.ganvas.json';
 import { setMeta } from '../graph/edit';
 import { parseGraphDoc, type ParseResult } from '../graph/parse';
 import type { GraphDoc } from '../graph/schema';
+import { idbCheckpoints } from '../runtime/checkpoint-store';
 import { App } from './App';
 import { exportWithPictures, importPictures } from './images/graph-files';
 import { createAutosave, createLibrary, decodeShareFragment, encodeShareFragment, exportFileName, idbKv, normalizeTitle, readGraphFile, serializeDoc } from './persist';
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
   const store = createEditorStore(fallback, { debounceMs: 120 });
   const state = () => store.getState();
   let current = '';
+  const checkpoints = idbCheckpoints();
   /** The open graph's id; training keeps its checkpoints under it. */
   const setCurrent = (id: string) => {
     current = id;
@@ -119,6 +121,8 @@ async function start(): Promise<void> {
         await library.duplicate(id);
       },
       async remove(id) {
+        // Its trained weights go with it (a checkpoint can be tens of megabytes).
+        await checkpoints.remove(id).catch(() => undefined);
         if (id !== current) return library.remove(id);
         autosave.cancel(id);
         await autosave.flush();

@@ -98,6 +98,6 @@ describe('training state in the browser', () => {
     await expect.poll(() => status(page).innerText(), { timeout: 120_000 }).toMatch(/^failed/);
     expect(await alert(page).innerText()).toMatch(/The webgpu device was lost \(destroyed.*\).*on webgl\.$/);
     await expect.poll(() => panel(page).getByRole('button', { name: 'Go on with webgl' }).count()).toBe(1);
-    await shot(page, 'training-fault-device-lost');
+    // No screenshot: with SwiftShader, a destroyed device stalls Chromium's GPU process, and the page's capture with it.
   }, 300_000);
 });

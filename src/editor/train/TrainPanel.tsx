@@ -46,7 +46,7 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
       <div className="train-controls">
         <label>
           Backend
-          <select aria-label="Backend" value={settings.backend} disabled={active} onChange={(e) => setSettings({ backend: e.target.value as BackendChoice })}>
+          <select aria-label="Backend" value={settings.backend} disabled={busy} onChange={(e) => setSettings({ backend: e.target.value as BackendChoice })}>
             <option value="auto">auto</option>
             {backendNames.map((b) => (
               <option key={b} value={b}>
@@ -57,7 +57,7 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
         </label>
         <label>
           Steps
-          <input aria-label="Steps" type="number" min={1} max={1_000_000} value={settings.steps} disabled={active} onChange={(e) => setSettings({ steps: Math.max(1, Math.round(Number(e.target.value) || 1)) })} />
+          <input aria-label="Steps" type="number" min={1} max={1_000_000} value={settings.steps} disabled={busy} onChange={(e) => setSettings({ steps: Math.max(1, Math.round(Number(e.target.value) || 1)) })} />
         </label>
         <label>
           Preview every
@@ -65,7 +65,7 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
         </label>
         <label>
           Checkpoint every
-          <input aria-label="Checkpoint every" type="number" min={0} max={1_000_000} value={settings.checkpointEvery} disabled={active} title="Steps between checkpoints; 0 saves only on pause, stop and at the end" onChange={(e) => setSettings({ checkpointEvery: Math.max(0, Math.round(Number(e.target.value) || 0)) })} />
+          <input aria-label="Checkpoint every" type="number" min={0} max={1_000_000} value={settings.checkpointEvery} disabled={busy} title="Steps between checkpoints; 0 saves only on pause, stop and at the end" onChange={(e) => setSettings({ checkpointEvery: Math.max(0, Math.round(Number(e.target.value) || 0)) })} />
         </label>
         <button type="button" className="primary" disabled={!canTrain || busy} title={canTrain ? 'Train from fresh weights' : 'Fix the errors in Problems first'} onClick={() => void client.train()}>
           Train
