@@ -38,7 +38,7 @@ export const zImageSetParams = z.object({
   paired: z
     .enum(['none', 'left', 'right'])
     .default('none')
-    .describe('For side-by-side A|B pair files: use the left or the right half of each image'),
+    .describe('For side-by-side A|B pair files (as pix2pix datasets are saved): use the left or the right half of each image'),
   ...sourceParams,
 });
 
@@ -46,9 +46,10 @@ export const imageSet = defineNode({
   kind: 'image-set',
   label: 'Image set',
   category: 'source',
-  summary: 'Your own pictures (PNG or JPEG), cropped square and resized.',
+  summary: 'Your own pictures (PNG, JPEG or WebP), cropped square and resized.',
   docs:
-    'Holds images you add: photos, paintings, a style image. Each is cropped to its centred square and ' +
+    'Holds images you add (in the inspector, or by dropping files on the node): photos, paintings, a style ' +
+    'image. Each is cropped to its centred square and ' +
     'resized to the image size. With "random" order every sample is a random image of the set; with ' +
     '"sequential" the batch holds the images in order (the first ones, repeating if there are fewer than ' +
     'the batch) and stays the same all run — the usual choice for one content or style image. For ' +
