@@ -32,6 +32,9 @@ export const EXPORTABLE_KINDS: readonly string[] = [
   'stop-gradient',
   'rescale',
   'grayscale',
+  'blur',
+  'sobel',
+  'resize',
   'feature-list',
 ];
 
@@ -82,7 +85,7 @@ export function exportNetwork(plan: TrainingPlan, saved: SavedWeights, networkId
     network: { id: net.id, label: net.label, step: saved.step },
     inputs: net.inputs.map(({ name, node }) => port(name, step(net, node), 'in')),
     outputs: net.outputs.map(({ name, node }) => port(name, step(net, node), 'out')),
-    blocks: net.steps.map(block),
+    blocks: net.steps.map((s) => block(s, plan.settings.imageSize)),
     weightsManifest: [{ paths: [WEIGHTS_FILE], weights: specs }],
   };
   return {
@@ -103,7 +106,7 @@ function port(name: string, s: PlanStep, side: 'in' | 'out'): PortDef {
   return { name, block: s.id, type: p.type, ...(p.type === 'image' ? { range: p.range } : {}), shape };
 }
 
-function block(s: PlanStep): BlockDef {
+function block(s: PlanStep, imageSize: number): BlockDef {
   const inputs = Object.fromEntries(Object.entries(s.inputs).map(([k, ref]) => [k, { node: ref.node, port: ref.port }]));
   let params = { ...(s.params as Record<string, unknown>) };
   if (s.kind === 'rescale') {
@@ -111,6 +114,8 @@ function block(s: PlanStep): BlockDef {
     const from = s.inputSignals.in?.type === 'image' ? (s.inputSignals.in.range ?? 'unbounded') : 'unbounded';
     params = { ...params, from, ...rescaleMap(from, params.to as ValueRange) };
   }
+  // Size 0 means the graph's image size, which the module does not know.
+  if (s.kind === 'resize' && params.mode === 'size' && !((params.size as number) > 0)) params = { ...params, size: imageSize };
   return { id: s.id, kind: s.kind, params, inputs };
 }
 

@@ -172,6 +172,83 @@ function luma(x: tf.Tensor4D): tf.Tensor4D {
   return tf.add(tf.add(tf.mul(r, 0.299), tf.mul(g, 0.587)), tf.mul(b, 0.114));
 }
 
+/** Replicate padding along H (1) or W (2), from slice + tile + concat, as Ganvas pads. */
+function padEdge(x: tf.Tensor4D, axis: 1 | 2, before: number, after: number): tf.Tensor4D {
+  if (before === 0 && after === 0) return x;
+  const n = x.shape[axis];
+  const reps = (k: number): [number, number, number, number] => (axis === 1 ? [1, k, 1, 1] : [1, 1, k, 1]);
+  const sliceAt = (i: number): tf.Tensor4D => {
+    const begin: [number, number, number, number] = [0, 0, 0, 0];
+    const size: [number, number, number, number] = [-1, -1, -1, -1];
+    begin[axis] = i;
+    size[axis] = 1;
+    return tf.slice(x, begin, size);
+  };
+  const parts: tf.Tensor4D[] = [];
+  if (before > 0) parts.push(tf.tile(sliceAt(0), reps(before)));
+  parts.push(x);
+  if (after > 0) parts.push(tf.tile(sliceAt(n - 1), reps(after)));
+  return tf.concat(parts, axis);
+}
+
+/** A one-channel filter applied to each channel, the channels moved into the batch. */
+function perChannel(x: tf.Tensor4D, fn: (y: tf.Tensor4D) => tf.Tensor4D): tf.Tensor4D {
+  const [b, h, w, c] = x.shape;
+  if (c === 1) return fn(x);
+  const y = fn(tf.reshape(tf.transpose(x, [0, 3, 1, 2]), [b * c, h, w, 1]) as tf.Tensor4D);
+  const [, ho, wo] = y.shape;
+  return tf.transpose(tf.reshape(y, [b, c, ho, wo]), [0, 2, 3, 1]);
+}
+
+function gaussianTaps(sigma: number, radius: number): Float32Array {
+  const r = radius > 0 ? radius : Math.ceil(3 * sigma);
+  const taps = new Float64Array(2 * r + 1);
+  let sum = 0;
+  for (let i = -r; i <= r; i++) sum += taps[i + r] = Math.exp(-(i * i) / (2 * sigma * sigma));
+  return Float32Array.from(taps, (t) => t / sum);
+}
+
+/** Nearest or area resampling of one axis, with half-pixel centres, as Ganvas's Resize does. */
+function resampleAxis(x: tf.Tensor4D, axis: 1 | 2, out: number, filter: string): tf.Tensor4D {
+  const [b, h, w, c] = x.shape;
+  const n = axis === 1 ? h : w;
+  if (out === n) return x;
+  const outer = axis === 1 ? b : b * h;
+  const inner = axis === 1 ? w * c : c;
+  const shapeOut: [number, number, number, number] = axis === 1 ? [b, out, w, c] : [b, h, out, c];
+  if (out % n === 0) return tf.reshape(tf.tile(tf.reshape(x, [outer, n, 1, inner]), [1, 1, out / n, 1]), shapeOut);
+  if (n % out === 0) {
+    const k = n / out;
+    const grouped = tf.reshape(x, [outer, out, k, inner]) as tf.Tensor4D;
+    const y = filter === 'area' ? tf.mean(grouped, 2) : tf.slice(grouped, [0, 0, Math.floor(k / 2), 0], [-1, -1, 1, -1]);
+    return tf.reshape(y, shapeOut);
+  }
+  const m = new Float32Array(out * n);
+  const s = n / out;
+  for (let i = 0; i < out; i++) {
+    if (filter !== 'area') {
+      m[i * n + Math.min(Math.floor(((i + 0.5) * n) / out), n - 1)] = 1;
+      continue;
+    }
+    for (let j = Math.floor(i * s); j < Math.min(Math.ceil((i + 1) * s), n); j++) {
+      const overlap = Math.min((i + 1) * s, j + 1) - Math.max(i * s, j);
+      if (overlap > 0) m[i * n + j] = overlap / s;
+    }
+  }
+  const moved = tf.reshape(tf.transpose(x, axis === 1 ? [1, 0, 2, 3] : [2, 0, 1, 3]), [n, -1]) as tf.Tensor2D;
+  const y = tf.reshape(tf.matMul(tf.tensor2d(m, [out, n]), moved), axis === 1 ? [out, b, w, c] : [out, b, h, c]);
+  return tf.transpose(y, axis === 1 ? [1, 0, 2, 3] : [1, 2, 0, 3]) as tf.Tensor4D;
+}
+
+function resample(x: tf.Tensor4D, ho: number, wo: number, filter: string): tf.Tensor4D {
+  const [, h, w] = x.shape;
+  if (filter === 'area' && ho < h && wo < w && h % ho === 0 && w % wo === 0) return tf.avgPool(x, [h / ho, w / wo], [h / ho, w / wo], 'valid');
+  return resampleAxis(resampleAxis(x, 1, ho, filter), 2, wo, filter);
+}
+
+/** The Sobel kernels as a [3,3,1,2] filter: d/dx, then d/dy. */
+const SOBEL_XY = [-1, -1, 0, -2, 1, -1, -2, 0, 0, 0, 2, 0, -1, 1, 0, 2, 1, 1];
+
 const numbered = (b: BlockDef, x: Record<string, Value>) => Array.from({ length: num(b, 'count') }, (_, i) => x[`in${i + 1}`] as tf.Tensor);
 
 const FORWARD: Record<string, Forward> = {
@@ -260,6 +337,33 @@ const FORWARD: Record<string, Forward> = {
   grayscale: (b, x) => {
     const g = luma(t4(x.in));
     return num(b, 'channels') === 1 ? g : tf.tile(g, [1, 1, 1, num(b, 'channels')]);
+  },
+  blur: (b, x) => {
+    const taps = gaussianTaps(num(b, 'sigma'), num(b, 'radius'));
+    const k = taps.length;
+    const r = (k - 1) / 2;
+    const down = tf.tensor4d(taps, [k, 1, 1, 1]);
+    const across = tf.tensor4d(taps, [1, k, 1, 1]);
+    return perChannel(t4(x.in), (y) => tf.conv2d(padEdge(tf.conv2d(padEdge(y, 1, r, r), down, 1, 'valid'), 2, r, r), across, 1, 'valid'));
+  },
+  sobel: (b, x) => {
+    const t = t4(x.in);
+    const grey = t.shape[3] === 3 ? luma(t) : t;
+    const g = tf.conv2d(padEdge(padEdge(grey, 1, 1, 1), 2, 1, 1), tf.tensor4d(SOBEL_XY, [3, 3, 1, 2]), 1, 'valid');
+    const mag = tf.sub(tf.sqrt(tf.add(tf.sum(tf.square(g), 3, true), 1e-12)), tf.sqrt(tf.scalar(1e-12)));
+    const peak = tf.maximum(tf.max(tf.reshape(mag, [t.shape[0], -1]), 1), 1e-3).reshape([t.shape[0], 1, 1, 1]);
+    let e: tf.Tensor = tf.div(mag, peak);
+    if (b.params.range === '[-1,1]') e = tf.sub(tf.mul(e, 2), 1);
+    return num(b, 'channels') === 1 ? e : tf.tile(e, [1, 1, 1, num(b, 'channels')]);
+  },
+  /** A fixed size is worked out at export time (`size`); a factor applies to any input. */
+  resize: (b, x) => {
+    const t = t4(x.in);
+    const [, h, w] = t.shape;
+    const f = num(b, 'factor');
+    const [ho, wo] = b.params.mode === 'size' ? [num(b, 'size'), num(b, 'size')] : [Math.round(h * f), Math.round(w * f)];
+    if (ho === h && wo === w) return t;
+    return b.params.filter === 'bilinear' ? tf.image.resizeBilinear(t, [ho, wo], false, true) : resample(t, ho, wo, b.params.filter as string);
   },
   'feature-list': (b, x) => Array.from({ length: num(b, 'count') }, (_, i) => x[`f${i + 1}`] as tf.Tensor),
 };
