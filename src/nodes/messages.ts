@@ -126,7 +126,10 @@ const catalogue = {
     `${a.node} would shrink ${a.h}×${a.w} images by ${a.factor} to less than one pixel. Use a larger factor.`,
   // Saving, files and share links (editor persistence)
   imageNotGraph: (a: { name: string }) =>
-    `“${a.name}” is an image, not a Ganvas graph. Open a .ganvas.json file instead (graphs saved inside images are not supported yet).`,
+    `“${a.name}” is an image, not a Ganvas graph. Open a .ganvas.json file, or a result PNG exported by Ganvas (it carries its graph).`,
+  pngNoGraph: (a: { name: string }) =>
+    `“${a.name}” is a PNG that carries no graph. Only result PNGs exported by Ganvas do; to train on this picture, drop it on an Image set node.`,
+  pngGraphUnreadable: (a: { name: string; detail: string }) => `The graph inside “${a.name}” could not be read. ${a.detail}`,
   fileUnreadable: (a: { name: string }) =>
     `Ganvas could not read “${a.name}”: the browser refused to open it, or it was moved or deleted. Choose the file again.`,
   graphNotFound: () => 'This graph is no longer in “My graphs”: it may have been deleted, perhaps in another tab.',

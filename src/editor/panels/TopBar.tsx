@@ -58,7 +58,7 @@ export function TopBar({ files, onShowShortcuts }: { files: FileActions; onShowS
           ))}
         </select>
         <button type="button" onClick={() => picker.current?.click()}>Import…</button>
-        <input ref={picker} type="file" accept=".json,application/json" hidden aria-label="Import a graph file"
+        <input ref={picker} type="file" accept=".json,application/json,.png,image/png" hidden aria-label="Import a graph file"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) files.importFile(f); e.target.value = ''; }} />
         <button type="button" onClick={() => files.exportFile({ pictures: hasPictures && withPictures })}>Export</button>
         {hasPictures && (

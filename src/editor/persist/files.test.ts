@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zlibSync } from 'fflate';
+import { encodePng } from '../../runtime/png';
+import { resultPng } from '../../runtime/export/result-png';
 import { describe, expect, it } from 'vitest';
 import { MAX_GRAPH_BYTES, parseGraphDoc } from '../../graph/parse';
 import { emptyDoc, type GraphDoc } from '../../graph/schema';
@@ -154,17 +157,36 @@ describe('readGraphFile refuses what is not a graph', () => {
   });
 
   it('says an image is an image, by type, name or content', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     for (const file of [
-      new File([png], 'graph.png', { type: 'image/png' }),
       new File(['x'], 'photo.JPG'),
-      new File([png], 'download'),
+      new File(['GIF89a'], 'anim.gif', { type: 'image/gif' }),
       new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'download.json'),
     ]) {
       const r = await readGraphFile(file);
       expect(codes(r), file.name).toEqual(['imageNotGraph']);
       expect(r.diagnostics[0]!.message).toContain(`“${file.name}” is an image`);
     }
+  });
+
+  it('opens the graph a result PNG carries, whatever the file is called', async () => {
+    const doc = titled('From a PNG');
+    const image = { width: 2, height: 1, pixels: new Uint8ClampedArray([255, 0, 0, 255, 0, 0, 255, 255]) };
+    const png = resultPng([image], doc);
+    for (const file of [new File([png], 'result.png', { type: 'image/png' }), new File([png], 'download')]) {
+      const r = await readGraphFile(file);
+      expect(r.diagnostics, file.name).toEqual([]);
+      expect(serializeDoc(r.doc!)).toBe(serializeDoc(doc));
+    }
+  });
+
+  it('says a PNG carries no graph, or that its graph is damaged', async () => {
+    const plain = encodePng({ width: 1, height: 1, pixels: new Uint8ClampedArray([1, 2, 3, 255]) }, zlibSync);
+    const none = await readGraphFile(new File([plain], 'photo.png', { type: 'image/png' }));
+    expect(codes(none)).toEqual(['pngNoGraph']);
+    expect(none.diagnostics[0]!.message).toMatch(/^“photo\.png” is a PNG that carries no graph\./);
+    const cut = await readGraphFile(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], 'cut.png'));
+    expect(codes(cut)).toEqual(['pngGraphUnreadable']);
+    expect(cut.doc).toBeUndefined();
   });
 
   it('reads a file that starts with a byte-order mark', async () => {

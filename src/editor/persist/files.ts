@@ -5,6 +5,8 @@
 import type { z } from 'zod';
 import { diag } from '../../graph/diagnostics';
 import { MAX_GRAPH_BYTES, parseGraphDoc, type ParseResult } from '../../graph/parse';
+import { PNG_SIGNATURE } from '../../runtime/export/png-chunks';
+import { readGraphFromPng } from '../../runtime/export/png-graph';
 import { zEdge, zGraphDoc, zMeta, zNetwork, zNode, zPosition, zSettings, type GraphDoc } from '../../graph/schema';
 
 export const GRAPH_FILE_SUFFIX = '.ganvas.json';
@@ -86,6 +88,8 @@ function mb(bytes: number): string {
 
 /** A graph file that carries its pictures (`assets`) may be this large; the graph in it, MAX_GRAPH_BYTES. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** A result PNG is a grid of previews: 50 MB is far more than one needs. */
+export const MAX_PNG_BYTES = 50 * 1024 * 1024;
 
 export interface GraphFileResult extends ParseResult {
   /** The file's `assets` field as it was, for the picture store to check and keep. */
@@ -97,11 +101,23 @@ export interface GraphFileResult extends ParseResult {
  * the whole file is read; a file over MAX_GRAPH_BYTES is read only for the pictures it
  * carries. The graph goes through parseGraphDoc. Never throws.
  */
+const isPng = (head: Uint8Array) => PNG_SIGNATURE.every((b, i) => head[i] === b);
+
+/** A result PNG exported by Ganvas carries its graph in a chunk; other PNGs say they carry none. */
+async function readPngFile(file: Blob, name: string): Promise<GraphFileResult> {
+  if (file.size > MAX_PNG_BYTES) return { diagnostics: [diag('error', 'tooLarge', { size: mb(file.size), limit: mb(MAX_PNG_BYTES) })] };
+  const r = readGraphFromPng(new Uint8Array(await file.arrayBuffer()));
+  if (r.kind === 'graph') return r.parsed;
+  if (r.kind === 'no-graph') return { diagnostics: [diag('error', 'pngNoGraph', { name })] };
+  return { diagnostics: [diag('error', 'pngGraphUnreadable', { name, detail: r.message })] };
+}
+
 export async function readGraphFile(file: Blob & { name?: string }): Promise<GraphFileResult> {
   const name = file.name || 'untitled file';
   const tooLarge = (limit: number): GraphFileResult => ({ diagnostics: [diag('error', 'tooLarge', { size: mb(file.size), limit: mb(limit) })] });
   try {
     const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+    if (isPng(head)) return await readPngFile(file, name);
     if (file.type.startsWith('image/') || imageNames.test(name) || looksLikeImage(head))
       return { diagnostics: [diag('error', 'imageNotGraph', { name })] };
     if (file.size > MAX_FILE_BYTES) return tooLarge(MAX_FILE_BYTES);
