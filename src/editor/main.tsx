@@ -14,6 +14,7 @@ import type { GraphDoc } from '../graph/schema';
 import { idbCheckpoints } from '../runtime/checkpoint-store';
 import { App } from './App';
 import { exportWithPictures, importPictures } from './images/graph-files';
+import { guardFileDrops, STRAY_DROP_TEXT } from './images/stray-drops';
 import { createAutosave, createLibrary, decodeShareFragment, encodeShareFragment, exportFileName, idbKv, normalizeTitle, readGraphFile, serializeDoc } from './persist';
 import type { FileActions } from './panels/TopBar';
 import { EditorContext } from './store/hooks';
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
     if (s.doc !== prev.doc && current) autosave.schedule(current, s.doc);
   });
   addEventListener('pagehide', () => void autosave.flush());
+  guardFileDrops(() => state().notify({ severity: 'info', text: STRAY_DROP_TEXT }));
   // A share link pasted into an open tab opens as a new graph, like one opened at start-up.
   addEventListener('hashchange', () => {
     void decodeShareFragment(location.hash).then((r) => {

@@ -162,6 +162,10 @@ describe('pictures in the editor', () => {
     await card.getByText('no images yet — drop some here').waitFor();
     await expect(page.getByRole('button', { name: 'Undo' }).isDisabled()).resolves.toBe(true);
     await shot(page, 'pictures-2-not-an-image');
+    // Beside the node, a drop is not the browser's to open: it says where pictures go.
+    await dropFiles(page, page.locator('.react-flow__pane'), [{ name: 'lost.png', type: 'image/png', data: picture(2, 2).file }]);
+    await notice(page).getByText('To add pictures, drop them on an Image set node').waitFor();
+    await card.getByText('no images yet — drop some here').waitFor();
 
     const damaged = Buffer.from(picture(8, 8).file);
     damaged.fill(0x55, 40, damaged.length - 12); // the header survives, the pixel data does not
