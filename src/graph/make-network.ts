@@ -27,8 +27,9 @@ export interface MakeNetworkOptions {
 }
 
 const refuse = (reason: string): MakeNetworkResult => ({ ok: false, reason });
-/** How far the Input and Output nodes sit from the blocks they feed or read. */
+/** How far the Input and Output nodes sit from the blocks they feed or read (cards are up to 300 wide). */
 const MARGIN = 260;
+const OUT_MARGIN = 360;
 
 /** A call-site port name from a node and port: letters, digits, - and _, unique in `taken`. */
 function portName(nodeId: string, port: string, taken: Set<string>): string {
@@ -125,7 +126,7 @@ export function makeNetworkFromSelection(doc: GraphDoc, scope: Scope, ids: reado
       const params = portParams(port, s, 'output');
       if (!params) return refuse(say('makeNetworkSignal', { node: name(e.source), port: e.sourceHandle, type: s.type === 'scalar' ? 'a scalar' : s.type }));
       const id = freshNode(`out-${port}`);
-      inner.push({ id, type: 'network.output', position: { x: right + MARGIN, y: byId.get(e.source)!.position.y }, params });
+      inner.push({ id, type: 'network.output', position: { x: right + OUT_MARGIN, y: byId.get(e.source)!.position.y }, params });
       innerEdges.push({ source: e.source, sourceHandle: e.sourceHandle, target: id, targetHandle: 'in' });
       outputs.set(key, port);
     }

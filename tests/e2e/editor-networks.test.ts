@@ -37,7 +37,7 @@ describe('networks in the editor', () => {
     // Inside: the template's Input nodes and convolutions, and the breadcrumb shows where we are.
     await node(page, 'Down 1').waitFor();
     await expect(page.getByRole('navigation', { name: 'Where you are' }).getByText(/PatchGAN/).count()).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: 'Add Conv2D' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Add Conv2D', exact: true }).count()).resolves.toBe(1);
     await shot(page, '11-inside-network');
     await page.getByRole('button', { name: /^Training graph:/ }).click();
     await node(page, 'PatchGAN').waitFor();

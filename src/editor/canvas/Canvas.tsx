@@ -3,7 +3,7 @@
  * document; drags, connections, deletions and selection come back as store actions.
  */
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { canConnect } from '../../graph/connect';
 import type { Fix } from '../../graph/diagnostics';
 import { connect, insertRescale, moveNodes, partOf, removeElements } from '../../graph/edit';
@@ -11,6 +11,8 @@ import { useEditor, useEditorStore } from '../store/hooks';
 import { toFlow, type FlowNode } from './flow-mapping';
 import { minimapNodeColor } from './node-colors';
 import { nodeTypes } from './node-types';
+import { CanvasToolbar } from './CanvasToolbar';
+import { useQuickAdd } from './use-quick-add';
 import './canvas.css';
 
 interface Notice {
@@ -36,6 +38,8 @@ export function Canvas() {
   const [notice, setNotice] = useState<Notice>();
   const generation = useEditor((s) => s.generation);
   const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const quick = useQuickAdd(wrapper);
   // A newly opened graph (or network) is framed once React Flow has measured its nodes: its
   // working nodes, that is — notes around them would shrink everything below reading size.
   useEffect(() => {
@@ -140,7 +144,13 @@ export function Canvas() {
   };
 
   return (
-    <div className="canvas" aria-label="Graph canvas">
+    <div
+      ref={wrapper}
+      className="canvas"
+      aria-label="Graph canvas"
+      onPointerMove={(e) => (quick.pointer.current = { x: e.clientX, y: e.clientY })}
+      onDoubleClick={quick.onDoubleClick}
+    >
       <ReactFlow<FlowNode, Edge>
         nodes={nodes}
         edges={edges}
@@ -151,11 +161,16 @@ export function Canvas() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onConnectStart={() => setNotice(undefined)}
+        onConnectEnd={quick.onConnectEnd}
         onNodeDoubleClick={(_e, node) => {
           const net = node.type === 'ganvas' ? node.data.network : undefined;
           if (net) store.getState().setScope(net.id);
         }}
         deleteKeyCode={['Delete', 'Backspace']}
+        // Space opens quick add and a double-click on empty canvas too; dragging pans anyway.
+        panActivationKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        zoomOnDoubleClick={false}
         snapToGrid
         snapGrid={[8, 8]}
         fitView
@@ -166,6 +181,8 @@ export function Canvas() {
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapNodeColor} style={{ width: 150, height: 100 }} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
+      <CanvasToolbar quick={quick} wrapper={wrapper} />
+      {quick.element}
       {notice && (
         <div className="canvas-notice" role="status">
           <span>{notice.text}</span>

@@ -4,27 +4,18 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
-import { addNode } from '../../graph/edit';
-import { placeTemplate } from '../../graph/templates';
-import { templates } from '../../nodes/networks/templates';
-import { nodeDefs } from '../../nodes/registry';
 import { categories } from '../../nodes/types';
 import { useEditor, useEditorStore } from '../store/hooks';
-import { fuzzyScore } from './fuzzy';
-
-const hidden = new Set(['network']);
+import { addableItems, placeItem, searchItems, type AddItem } from './node-search';
 
 export function Palette() {
   const store = useEditorStore();
   const scope = useEditor((s) => s.scope);
   const [query, setQuery] = useState('');
   const flow = useReactFlow();
-  const where = scope === undefined ? 'graph' : 'network';
-  const matches = useMemo(() => {
-    const ok = nodeDefs.filter((d) => !hidden.has(d.kind) && (d.where === 'both' || d.where === where));
-    const scored = ok.map((d) => ({ d, score: Math.max(fuzzyScore(query, d.label) * 2, fuzzyScore(query, d.kind) * 2, fuzzyScore(query, d.category), query.length > 2 ? fuzzyScore(query, d.summary) / 4 : 0) }));
-    return scored.filter((x) => x.score > 0).sort((a, b) => (query ? b.score - a.score : 0));
-  }, [query, where]);
+  const found = useMemo(() => searchItems(addableItems(scope), query), [query, scope]);
+  const matches = found.filter((it) => it.kind);
+  const architectures = found.filter((it) => it.template);
 
   const centre = () => {
     const box = document.querySelector('.canvas')?.getBoundingClientRect();
@@ -32,38 +23,25 @@ export function Palette() {
     return { x: Math.round(c.x), y: Math.round(c.y) };
   };
 
-  const add = (kind: string) => {
+  /** Adds a node, or a built-in architecture as a new network of ordinary blocks with one call site. */
+  const add = (it: AddItem) => {
     const s = store.getState();
     let id = '';
-    s.edit(`Add ${kind}`, (d) => {
-      const r = addNode(d, { kind, position: centre() }, s.scope);
+    s.edit(`Add ${it.kind ?? it.template}`, (d) => {
+      const r = placeItem(d, it, centre(), s.scope);
       id = r.id;
       return r.doc;
     });
     s.select([id], []);
   };
 
-  /** A built-in architecture becomes a new network of ordinary blocks, with one call site. */
-  const place = (templateId: string) => {
-    const s = store.getState();
-    let id = '';
-    s.edit(`Add ${templateId}`, (d) => {
-      const r = placeTemplate(d, templateId, {}, centre());
-      id = r.nodeId;
-      return r.doc;
-    });
-    s.select([id], []);
-  };
-  const architectures = where === 'graph' ? templates.filter((t) => fuzzyScore(query, t.label) > 0 || fuzzyScore(query, t.id) > 0) : [];
-
-  const groups = query ? [{ name: 'Matches', items: matches.map((m) => m.d) }] : categories.map((c) => ({ name: c, items: matches.filter((m) => m.d.category === c).map((m) => m.d) }));
+  const groups = query ? [{ name: 'Matches', items: matches }] : categories.map((c) => ({ name: c, items: matches.filter((m) => m.category === c) }));
   return (
     <nav className="palette" aria-label="Node palette">
       <input type="search" placeholder="Search nodes…" aria-label="Search nodes" value={query} onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           if (e.key !== 'Enter') return;
-          if (matches[0]) add(matches[0].d.kind);
-          else if (architectures[0]) place(architectures[0].id);
+          if (found[0]) add(found[0]);
         }} />
       <div className="palette-list">
         {groups.filter((g) => g.items.length > 0).map((g) => (
@@ -71,8 +49,8 @@ export function Palette() {
             <h3>{g.name}</h3>
             <ul>
               {g.items.map((d) => (
-                <li key={d.kind}>
-                  <button type="button" title={d.summary} aria-label={`Add ${d.label}`} onClick={() => add(d.kind)}>
+                <li key={d.key}>
+                  <button type="button" title={d.summary} aria-label={`Add ${d.label}`} onClick={() => add(d)}>
                     <span className={`dot cat-${d.category}`} aria-hidden="true" />
                     {d.label}
                   </button>
@@ -86,8 +64,8 @@ export function Palette() {
             <h3>Architectures</h3>
             <ul>
               {architectures.map((t) => (
-                <li key={t.id}>
-                  <button type="button" title={t.summary} aria-label={`Add ${t.label}`} onClick={() => place(t.id)}>
+                <li key={t.key}>
+                  <button type="button" title={t.summary} aria-label={`Add ${t.label}`} onClick={() => add(t)}>
                     <span className="dot cat-network" aria-hidden="true" />
                     {t.label}
                   </button>

@@ -22,7 +22,11 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'Ctrl+C', does: 'Copy the selected nodes (with the wires between them)' },
   { keys: 'Ctrl+V', does: 'Paste nodes copied here or in another tab' },
   { keys: 'Ctrl+D', does: 'Duplicate the selected nodes' },
-  { keys: '/', does: 'Search nodes (Enter adds the first match)' },
+  { keys: 'Space', does: 'Quick add: search for a node and place it at the pointer (also a double-click on empty canvas; a wire dropped on empty canvas offers the nodes it can connect to)' },
+  { keys: '↑ ↓, Enter, Escape', does: 'In quick add: choose, place, close' },
+  { keys: 'L', does: 'Auto-layout: the selected nodes (two or more), or else the whole graph' },
+  { keys: 'Ctrl+G', does: 'Make a network from the selected blocks' },
+  { keys: '/', does: 'Search nodes in the palette (Enter adds the first match)' },
   { keys: '?', does: 'Show or hide this list of shortcuts' },
 ];
 
