@@ -147,6 +147,13 @@ describe('pictures in the editor', () => {
 
     await inspector(page).getByRole('button', { name: 'Remove tiny.png' }).click();
     await card.getByText('no images yet — drop some here').waitFor();
+    // A picture twice as wide as tall suggests an A|B pair: the inspector points to "Paired".
+    await inspector(page).getByLabel('Choose image files to add').setInputFiles({ name: 'pair.png', mimeType: 'image/png', buffer: picture(12, 6).file });
+    const hint = inspector(page).getByText('These pictures are twice as wide as they are tall');
+    await hint.waitFor();
+    await shot(page, 'pictures-1-pair-hint');
+    await inspector(page).getByLabel('Paired', { exact: true }).selectOption('left');
+    await expect.poll(() => hint.count()).toBe(0);
     await expect(counts(page).then((c) => c.errors)).resolves.toBe(0);
   });
 
@@ -206,6 +213,9 @@ describe('pictures in the editor', () => {
     await card.click({ position: { x: 40, y: 10 } });
     await inspector(page).getByText('(1, 1 missing)').waitFor();
     await shot(page, 'pictures-4-missing');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await shot(page, 'pictures-4-missing-light');
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
 
     await dropFiles(page, card, [{ name: 'found.png', type: 'image/png', data: file }]);
     await card.getByText('“found.png” is the picture this set was missing; it is back.').waitFor();

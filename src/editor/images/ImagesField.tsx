@@ -10,7 +10,7 @@ import { PictureMessages } from './PictureMessages';
 import { Thumbnail } from './Thumbnail';
 import { carriesFiles, useAddPictures } from './use-add-pictures';
 import { useNodeImages, usePictureEntries } from './use-pictures';
-import { useEditorStore } from '../store/hooks';
+import { useEditor, useEditorStore } from '../store/hooks';
 import './images.css';
 
 export const PICTURE_ACCEPT = 'image/png,image/jpeg,image/webp,.png,.jpg,.jpeg,.webp';
@@ -29,6 +29,9 @@ export function ImagesField({ nodeId, id }: { nodeId: string; id: string }) {
     void add(Array.from(e.dataTransfer.files));
   };
   const missing = entries.filter((e) => e.state === 'missing').length;
+  const paired = useEditor((s) => s.doc.nodes.find((n) => n.id === nodeId)?.params.paired ?? 'none');
+  // Twice as wide as tall: most likely an A|B pair file, which "Paired" splits.
+  const pairs = entries.filter((e) => e.state === 'present' && e.meta.width / e.meta.height > 1.8 && e.meta.width / e.meta.height < 2.2).length;
   return (
     <div
       className={`pf-field pics${over ? ' is-drop-target' : ''}`}
@@ -67,6 +70,12 @@ export function ImagesField({ nodeId, id }: { nodeId: string; id: string }) {
         PNG, JPEG or WebP files; you can also drop them here or on the node. Side-by-side A|B pairs (as pix2pix datasets
         are saved)? Set “Paired” below to use the left or the right half of each.
       </p>
+      {pairs > 0 && paired === 'none' && (
+        <p className="pf-help pics-pairs">
+          {pairs === entries.length ? 'These pictures are' : `${pairs} of these pictures are`} twice as wide as they are tall:
+          if each holds an A|B pair side by side, set “Paired” to left or right.
+        </p>
+      )}
       {busy > 0 && (
         <p className="pf-help" role="status">
           Adding {busy === 1 ? 'the picture' : `${busy} pictures`}…
