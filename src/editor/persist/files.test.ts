@@ -171,7 +171,7 @@ describe('readGraphFile refuses what is not a graph', () => {
   it('opens the graph a result PNG carries, whatever the file is called', async () => {
     const doc = titled('From a PNG');
     const image = { width: 2, height: 1, pixels: new Uint8ClampedArray([255, 0, 0, 255, 0, 0, 255, 255]) };
-    const png = resultPng([image], doc);
+    const png = resultPng([image], doc) as Uint8Array<ArrayBuffer>;
     for (const file of [new File([png], 'result.png', { type: 'image/png' }), new File([png], 'download')]) {
       const r = await readGraphFile(file);
       expect(r.diagnostics, file.name).toEqual([]);
@@ -180,7 +180,7 @@ describe('readGraphFile refuses what is not a graph', () => {
   });
 
   it('says a PNG carries no graph, or that its graph is damaged', async () => {
-    const plain = encodePng({ width: 1, height: 1, pixels: new Uint8ClampedArray([1, 2, 3, 255]) }, zlibSync);
+    const plain = encodePng({ width: 1, height: 1, pixels: new Uint8ClampedArray([1, 2, 3, 255]) }, zlibSync) as Uint8Array<ArrayBuffer>;
     const none = await readGraphFile(new File([plain], 'photo.png', { type: 'image/png' }));
     expect(codes(none)).toEqual(['pngNoGraph']);
     expect(none.diagnostics[0]!.message).toMatch(/^“photo\.png” is a PNG that carries no graph\./);
