@@ -12,16 +12,29 @@ import ts from 'typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = 'src/runtime/export/standalone/ganvas-model.ts';
+const OPS = 'src/runtime/export/standalone/ops.ts';
+const TF_IMPORT = "import * as tf from '@tensorflow/tfjs';";
 export const GENERATED = 'src/runtime/export/standalone/source.generated.ts';
 
-/** The module's JavaScript. */
-export function standaloneModule(): string {
-  const src = readFileSync(resolve(root, SOURCE), 'utf8');
-  const out = ts.transpileModule(src, {
+function transpile(rel: string): string {
+  return ts.transpileModule(readFileSync(resolve(root, rel), 'utf8'), {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true, removeComments: false },
-    fileName: 'ganvas-model.ts',
-  });
-  return `// ganvas-model.mjs, made by Ganvas from ${SOURCE}. Needs only @tensorflow/tfjs.\n${out.outputText}`;
+    fileName: rel,
+  }).outputText;
+}
+
+/** The module's JavaScript: ganvas-model.ts with ops.ts inlined where it imports it (one file to ship). */
+export function standaloneModule(): string {
+  const main = transpile(SOURCE);
+  const opsImport = /^import \{[^}]*\} from '\.\/ops';\n/m;
+  if (!opsImport.test(main) || !main.includes(TF_IMPORT)) throw new Error(`${SOURCE} should import tfjs and ./ops, and nothing else`);
+  const opsJs = transpile(OPS);
+  const at = opsJs.indexOf(TF_IMPORT);
+  if (at < 0) throw new Error(`${OPS} should import tfjs as ${TF_IMPORT}`);
+  const ops = opsJs.slice(at + TF_IMPORT.length).replace(/^export (function|const) /gm, '$1 ').trim();
+  const rest = main.replace(opsImport, () => `${ops}\n`);
+  if (/^import (?!\* as tf from '@tensorflow\/tfjs';$)/m.test(rest)) throw new Error('The standalone module may import only @tensorflow/tfjs');
+  return `// ganvas-model.mjs, made by Ganvas from ${SOURCE} and ${OPS}. Needs only @tensorflow/tfjs.\n${rest}`;
 }
 
 /** The TypeScript file holding the module's text. */
