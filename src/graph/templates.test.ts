@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveSeed } from '../nodes/prng';
 import { analyzeGraph } from './analyze';
 import { emptyDoc, zGraphDoc, type GraphDoc } from './schema';
-import { duplicateNetwork, makeCallSiteUnique, placeTemplate, pointCallSite, templateNetwork, uniqueId } from './templates';
+import { duplicateNetwork, editedSinceTemplate, makeCallSiteUnique, placeTemplate, pointCallSite, retemplateNetwork, templateNetwork, uniqueId } from './templates';
 
 const at = { x: 10, y: 20 };
 
@@ -125,5 +125,30 @@ describe('uniqueId', () => {
     ['unet', ['unet', 'unet-3'], 'unet-2'],
   ])('%s among %j is %s', (base, taken, want) => {
     expect(uniqueId(base, taken)).toBe(want);
+  });
+});
+
+describe('editing a template network’s settings', () => {
+  it('rebuilds its blocks with the new settings, keeping id, label, seed and call sites', () => {
+    const placed = placeTemplate(emptyDoc(), 'unet', { depth: 3 }, { x: 0, y: 0 });
+    const before = placed.doc.networks[0]!;
+    expect(editedSinceTemplate(before)).toBe(false);
+    const next = retemplateNetwork(placed.doc, before.id, { ...before.template!.params, depth: 2, baseWidth: 8 });
+    const net = next.networks[0]!;
+    expect([net.id, net.label, net.seed, net.frozen]).toEqual([before.id, before.label, before.seed, before.frozen]);
+    expect(net.template!.params).toMatchObject({ depth: 2, baseWidth: 8 });
+    // Independently: what the template builds for those settings, block for block.
+    expect(net.nodes.map((n) => [n.id, n.type, n.params])).toEqual(templateNetwork('unet', { depth: 2, baseWidth: 8 }, { id: 'x', seed: 1 }).nodes.map((n) => [n.id, n.type, n.params]));
+    expect(net.nodes.filter((n) => n.type === 'conv2d').length).toBeLessThan(before.nodes.filter((n) => n.type === 'conv2d').length);
+    expect(next.nodes).toBe(placed.doc.nodes);
+    expect(placed.doc.networks[0]).toBe(before);
+    expect(editedSinceTemplate(net)).toBe(false);
+    // A block changed by hand shows, and moving one does not.
+    const moved = { ...net, nodes: net.nodes.map((n, i) => (i === 0 ? { ...n, position: { x: 999, y: 9 } } : n)) };
+    expect(editedSinceTemplate(moved)).toBe(false);
+    const changed = { ...net, nodes: net.nodes.map((n) => (n.type === 'conv2d' ? { ...n, params: { ...n.params, filters: 5 } } : n)) };
+    expect(editedSinceTemplate(changed)).toBe(true);
+    expect(() => retemplateNetwork(next, 'nope', {})).toThrow();
+    expect(() => retemplateNetwork(next, before.id, { depth: 99 })).toThrow();
   });
 });

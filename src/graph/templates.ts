@@ -100,3 +100,30 @@ export function makeCallSiteUnique(doc: GraphDoc, nodeId: string): { doc: GraphD
   const dup = duplicateNetwork(doc, current);
   return { doc: pointCallSite(dup.doc, nodeId, dup.networkId), networkId: dup.networkId };
 }
+
+/**
+ * Rebuilds a network made from a template with new template settings: its blocks and wires
+ * are made afresh; its id, label, seed and call sites stay, so the call sites keep sharing it.
+ */
+export function retemplateNetwork(doc: GraphDoc, networkId: string, params: unknown): GraphDoc {
+  const net = doc.networks.find((n) => n.id === networkId);
+  if (!net?.template) throw new Error(`The network "${networkId}" was not made from a template`);
+  const fresh = templateNetwork(net.template.id, params, { id: net.id, seed: net.seed, label: net.label });
+  return { ...doc, networks: doc.networks.map((n) => (n.id === networkId ? { ...fresh, frozen: net.frozen } : n)) };
+}
+
+/** Whether a template network's blocks differ from what its template makes (positions aside). */
+export function editedSinceTemplate(net: NetworkDef): boolean {
+  if (!net.template || !findTemplate(net.template.id)) return false;
+  let made: NetworkDef;
+  try {
+    made = templateNetwork(net.template.id, net.template.params, { id: net.id, seed: net.seed });
+  } catch {
+    return true;
+  }
+  const strip = (n: NetworkDef) => ({
+    nodes: n.nodes.map(({ position: _p, ...rest }) => rest),
+    edges: n.edges.map((e) => `${e.source}.${e.sourceHandle}->${e.target}.${e.targetHandle}`),
+  });
+  return JSON.stringify(strip(made)) !== JSON.stringify(strip(net));
+}

@@ -63,7 +63,7 @@ describe('GraphNode', () => {
   it('marks call sites that share weights', () => {
     const html = renderGraph(graphData({ network: { id: 'd', label: 'Discriminator', sharedBy: 2 } }));
     expect(html).toContain('aria-label="Weights shared by 2 call sites of Discriminator"');
-    expect(html).toContain('<span class="gn-net-dot" aria-hidden="true"></span>×2</span>');
+    expect(html).toContain('<span class="gn-net-dot" aria-hidden="true"></span>shared ×2</span>');
     const single = renderGraph(graphData({ network: { id: 'd', label: 'Discriminator', sharedBy: 1 } }));
     expect(single).toContain('aria-label="Weights of Discriminator, used by this call site only"');
     expect(single).toContain('<span class="gn-net-dot" aria-hidden="true"></span></span>');

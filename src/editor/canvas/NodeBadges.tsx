@@ -56,7 +56,7 @@ export function NetworkMarker({ network }: { network: NonNullable<GraphNodeData[
       title={label}
     >
       <span className="gn-net-dot" aria-hidden="true" />
-      {shared ? `×${network.sharedBy}` : null}
+      {shared ? `shared ×${network.sharedBy}` : null}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { zSettings, type GraphDoc } from '../../graph/schema';
 import { registry } from '../../nodes/registry';
 import { ImagesField } from '../images/ImagesField';
 import { NodeDocs } from '../inspector/NodeDocs';
+import { TemplateSettings } from '../inspector/TemplateSettings';
 import { ParamsForm, type ParamsContext, type RenderField } from '../inspector/ParamsForm';
 import { useEditor, useEditorStore } from '../store/hooks';
 
@@ -54,6 +55,7 @@ export function Inspector() {
         <input value={node.label ?? ''} placeholder={node.id} onChange={(e) => change('Rename node', (d) => setLabel(d, node.id, e.target.value, scope))} />
       </label>
       {node.type === 'network' && scope === undefined && <CallSite doc={doc} nodeId={node.id} network={String(node.params.network ?? '')} />}
+      {node.type === 'network' && scope === undefined && <TemplateOf doc={doc} network={String(node.params.network ?? '')} context={context} />}
       {def ? (
         <>
           <ParamsForm key={node.id} schema={def.params} value={node.params} context={context} idPrefix={`node-${node.id}`}
@@ -66,6 +68,12 @@ export function Inspector() {
       )}
     </section>
   );
+}
+
+/** The settings of the template a call site's network was made from, if any. */
+function TemplateOf({ doc, network, context }: { doc: GraphDoc; network: string; context: ParamsContext }) {
+  const net = doc.networks.find((n) => n.id === network);
+  return net ? <TemplateSettings net={net} context={context} /> : null;
 }
 
 /** The image-set node's picture list in place of its `images` field. */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../graph/compile';
 import { tinyPipeline, tinyPix2pix } from '../../graph/fixtures';
 import { partOf } from '../../graph/edit';
+import { emptyDoc } from '../../graph/schema';
+import { placeTemplate, retemplateNetwork } from '../../graph/templates';
 import { runAutoLayout } from '../actions/layout';
 import { runMakeNetwork } from '../actions/make-network';
 import { runQuickAdd } from '../actions/quick-add';
@@ -84,5 +86,20 @@ describe('canvas commands', () => {
     const sinus = compatibleItems(start, undefined, addableItems(undefined), into).find((i) => i.key === 'sinus')!;
     const src = runQuickAdd(store, sinus, { x: 0, y: 0 }, into);
     expect(s().doc.edges.filter((e) => e.target === 'preview')).toEqual([{ source: src, sourceHandle: 'out', target: 'preview', targetHandle: 'in' }]);
+  });
+});
+
+describe('template settings after placement', () => {
+  it('rebuild the network in one undoable edit', () => {
+    const placed = placeTemplate(emptyDoc(), 'resnet-generator', {}, { x: 0, y: 0 });
+    const store = createEditorStore(placed.doc);
+    const s = () => store.getState();
+    const blocks = (n: number) => s().doc.networks[0]!.nodes.filter((x) => x.type === 'residual').length === n;
+    const count = s().doc.networks[0]!.nodes.filter((x) => x.type === 'residual').length;
+    s().edit('Change ResNet generator settings', (d) => retemplateNetwork(d, placed.networkId, { ...d.networks[0]!.template!.params, blocks: count + 2 }));
+    expect(blocks(count + 2)).toBe(true);
+    expect(s().past).toHaveLength(1);
+    s().undo();
+    expect(s().doc).toBe(placed.doc);
   });
 });
