@@ -22,7 +22,7 @@ it('loads no TensorFlow.js module', () => {
       `import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const tfjs = () => Object.keys(require.cache).filter((k) => k.includes('@tensorflow')).length;
-for (const f of [${['png-graph.ts', 'result-png.ts', 'network-export.ts', 'zip.ts'].map(at).join(', ')}]) await import(f);
+for (const f of [${['index.ts', 'png-graph.ts', 'result-png.ts', 'network-export.ts', 'zip.ts'].map(at).join(', ')}]) await import(f);
 const before = tfjs();
 await import(${at('../trainer.ts')});
 console.log(JSON.stringify({ before, after: tfjs() }));

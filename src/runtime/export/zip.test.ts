@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../graph/compile';
 import { tinyPix2pix } from '../../graph/fixtures';
 import { Trainer } from '../trainer';
+import { exportNetworkZip } from '.';
 import { exportNetwork } from './network-export';
 import { zipFiles } from './zip';
 
@@ -60,6 +61,16 @@ describe('zipFiles', () => {
       if (typeof content === 'string') expect(strFromU8(got)).toBe(content);
       else expect(Buffer.from(got).equals(Buffer.from(content))).toBe(true);
     }
+  });
+
+  it('names the download after the network, and says why a network cannot be exported', async () => {
+    const trainer = await Trainer.create(compile(tinyPix2pix()).plan!);
+    const c = await trainer.checkpoint();
+    trainer.dispose();
+    const r = exportNetworkZip(trainer.plan, c, 'gen');
+    expect(r.ok && r.fileName).toBe('gen-model.zip');
+    if (r.ok) expect(Object.keys(unzipSync(r.zip)).sort()).toEqual(['README.md', 'ganvas-model.mjs', 'model.json', 'weights.bin'].map((f) => `gen-model/${f}`));
+    expect(exportNetworkZip(trainer.plan, c, 'G')).toEqual({ ok: false, message: 'The graph has no network "G"; its networks are "gen", "disc".' });
   });
 
   it('refuses names that would leave the folder', () => {
