@@ -43,6 +43,11 @@ export type ToWorker =
   | { type: 'step' }
   | { type: 'stop' }
   | { type: 'set-preview-every'; every: number }
+  /**
+   * The trained network as a folder for plain TensorFlow.js, zipped: from the run's current
+   * weights, or, with no run, from the checkpoint saved under `key` for `doc`.
+   */
+  | { type: 'export-network'; network: string; doc?: GraphDoc; key?: string }
   /** The test hook: makes the fault happen at the next iteration. */
   | { type: 'inject-fault'; fault: FaultKind };
 
@@ -69,6 +74,8 @@ export type FromWorker =
     }
   /** A checkpoint was written. */
   | { type: 'checkpoint'; step: number; savedAt: number }
+  /** A file for the user to save (an exported network); transferred. */
+  | { type: 'exported'; name: string; bytes: ArrayBuffer }
   /** Something the user should know that is not an error (weights kept, a checkpoint not saved). */
   | { type: 'notice'; text: string }
   | {

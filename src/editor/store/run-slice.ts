@@ -80,6 +80,9 @@ export function receive(run: RunView, m: FromWorker): RunView {
       return { ...run, saved: { step: m.step, savedAt: m.savedAt, fingerprint: run.trained ?? '' } };
     case 'notice':
       return { ...run, notice: m.text };
+    case 'exported':
+      // The client saves the file; the run view only says so.
+      return { ...run, notice: `Exported ${m.name}.` };
     case 'inspect':
       return { ...run, inspects: { ...run.inspects, [m.nodeId]: { step: m.step, stats: m.stats, channels: pixels(m.channels) } } };
     case 'progress':

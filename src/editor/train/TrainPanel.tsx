@@ -10,6 +10,7 @@ import { hasErrors } from '../../graph/diagnostics';
 import { trainingFingerprint } from '../../graph/fingerprint';
 import { useEditor } from '../store/hooks';
 import type { EditorState } from '../store/store';
+import { ExportControls } from './ExportControls';
 import { LossChart } from './LossChart';
 import { SavedWeights } from './SavedWeights';
 import type { TrainingClient } from './training-client';
@@ -99,6 +100,7 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
         </label>
       </div>
       <SavedWeights client={client} run={run} canTrain={canTrain} now={now} />
+      <ExportControls client={client} run={run} now={now} />
       {run.message ? (
         <p className={run.status === 'failed' ? 'train-message error' : 'train-message'} role="alert">
           {run.message}

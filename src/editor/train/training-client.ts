@@ -6,6 +6,7 @@ import { trainingFingerprint } from '../../graph/fingerprint';
 import { idbCheckpoints, type CheckpointStore } from '../../runtime/checkpoint-store';
 import type { FaultKind, FromWorker, StartFrom, ToWorker } from '../../runtime/protocol';
 import { loadImagesFor } from '../images/default';
+import { download } from './download';
 import type { EditorStore } from '../store/store';
 import { idleRun, receive } from '../store/run-slice';
 
@@ -34,9 +35,12 @@ export class TrainingClient {
       this.worker = new Worker(new URL('../../runtime/worker/training-worker.ts', import.meta.url), { type: 'module' });
       this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
         // A start's first word is its 'starting' status; what comes before it is the old run's.
-        if (this.ignoring && !(e.data.type === 'status' && e.data.status === 'starting')) return;
-        this.ignoring = false;
+        // Exports and notices answer what the page asked just now, and always pass.
+        const m = e.data;
+        if (m.type === 'status' && m.status === 'starting') this.ignoring = false;
+        if (this.ignoring && m.type !== 'exported' && m.type !== 'notice') return;
         const s = this.store.getState();
+        if (e.data.type === 'exported') download(e.data.name, e.data.bytes, 'application/zip');
         s.setRun(receive(s.run, e.data));
       };
       this.worker.onerror = (e) => {
@@ -92,6 +96,13 @@ export class TrainingClient {
     if (key) await this.checkpoints.remove(key);
     const { setRun } = this.store.getState();
     setRun({ ...idleRun, notice: 'The trained weights of this graph were deleted; the next run starts from fresh weights.' });
+  }
+
+  /** The trained network as a zip for plain TensorFlow.js, from the run or the saved checkpoint. */
+  exportNetwork(network: string): void {
+    const { doc, runKey } = this.store.getState();
+    this.patch({ notice: `Exporting “${network}”…` });
+    this.send({ type: 'export-network', network, doc, ...(runKey ? { key: runKey } : {}) });
   }
 
   /** The test hook: the fault happens at the next iteration, and is handled as a real one. */

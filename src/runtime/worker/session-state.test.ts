@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tinyPix2pix } from '../../graph/fixtures';
+import { strFromU8, unzipSync } from 'fflate';
 import { memoryCheckpoints } from '../checkpoint-store';
 import type { FromWorker } from '../protocol';
 import { harness, lossesAt, settle, steps } from './session-harness';
@@ -152,5 +153,38 @@ describe('backend check', () => {
     expect(last?.type === 'backend' && last.name).toBe('cpu');
     expect(last?.type === 'backend' && last.reasons.join(' ')).toMatch(/^webgpu: it could not run this graph \(.*not registered.*\)\.$/);
     tf.removeBackend('bare');
+  });
+});
+
+describe('network export', () => {
+  const files = (m: FromWorker) => {
+    if (m.type !== 'exported') throw new Error('not an export');
+    return { name: m.name, files: unzipSync(new Uint8Array(m.bytes)) };
+  };
+
+  it('zips the trained network from the run, or from the checkpoint when no run is going', async () => {
+    const checkpoints = memoryCheckpoints();
+    const h = harness({ checkpoints });
+    h.session.handle({ type: 'start', doc: tinyPix2pix(), backend: 'cpu', steps: 3, previewEvery: 0, checkpoint: { key, every: 0 } });
+    await h.until(h.status('done'));
+    h.session.handle({ type: 'export-network', network: 'gen' });
+    const live = files(await h.until((m) => m.type === 'exported'));
+    expect(live.name).toBe('gen-step-3.zip');
+    expect(Object.keys(live.files).sort()).toEqual(['gen-step-3/README.md', 'gen-step-3/ganvas-model.mjs', 'gen-step-3/model.json', 'gen-step-3/weights.bin']);
+    const manifest = JSON.parse(strFromU8(live.files['gen-step-3/model.json']!)) as { weightsManifest: { weights: { shape: number[] }[] }[] };
+    const floats = manifest.weightsManifest[0]!.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+    expect(live.files['gen-step-3/weights.bin']!.byteLength).toBe(floats * 4);
+
+    h.session.handle({ type: 'stop' });
+    await h.until(h.status('stopped'));
+    // A reload: no run, the checkpoint and the document.
+    const later = harness({ checkpoints });
+    later.session.handle({ type: 'export-network', network: 'gen', doc: tinyPix2pix(), key });
+    const saved = files(await later.until((m) => m.type === 'exported'));
+    expect(saved.files['gen-step-3/weights.bin']).toEqual(live.files['gen-step-3/weights.bin']);
+
+    later.session.handle({ type: 'export-network', network: 'nope', doc: tinyPix2pix(), key });
+    const refused = await later.until((m) => m.type === 'notice');
+    expect(refused.type === 'notice' && refused.text).toMatch(/no network "nope"/);
   });
 });

@@ -14,6 +14,8 @@ import { trainingFingerprint } from '../../graph/fingerprint';
 import type { TrainingPlan } from '../../graph/plan';
 import type { CheckpointStore } from '../checkpoint-store';
 import { NonFiniteLoss } from '../errors';
+import { exportNetwork } from '../export/network-export';
+import { zipFiles } from '../export/zip';
 import type { BackendChoice, BackendName, FaultKind, FromWorker, RunStatus, ToWorker, WirePreview } from '../protocol';
 import type { PreviewImage } from '../taps';
 import { Trainer } from '../trainer';
@@ -113,6 +115,8 @@ export class TrainingSession {
         if (m.fault === 'nan' && this.trainer) this.trainer.injectNonFinite(this.trainer.step + 1);
         if (m.fault === 'device-lost' && this.backend?.loseDevice?.()) this.injected = undefined;
         return;
+      case 'export-network':
+        return this.exportNetwork(m);
       case 'set-preview-every':
         return;
     }
@@ -285,6 +289,29 @@ export class TrainingSession {
     }
     this.status = 'failed';
     this.post({ type: 'status', status: 'failed', step, message, fault: kind, ...(fallback ? { fallback } : {}) });
+  }
+
+  /** Zips the network's export folder and hands it to the page; a refusal is a notice, not a failure. */
+  private async exportNetwork(m: Extract<ToWorker, { type: 'export-network' }>): Promise<void> {
+    let plan = this.trainer?.plan;
+    let saved = this.trainer ? await this.trainer.checkpoint() : undefined;
+    if (!this.trainer && m.doc && m.key && this.deps.checkpoints) {
+      plan = compile(m.doc).plan;
+      saved = (await this.deps.checkpoints.load(m.key))?.checkpoint;
+    }
+    if (!plan || !saved) {
+      this.post({ type: 'notice', text: 'There are no trained weights to export yet: train the graph first.' });
+      return;
+    }
+    const r = exportNetwork(plan, saved, m.network, { generatedBy: 'Ganvas' });
+    if (!r.ok) {
+      this.post({ type: 'notice', text: r.message });
+      return;
+    }
+    const folder = `${m.network}-step-${saved.step}`;
+    const zip = zipFiles(r.files, { folder });
+    const bytes = zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer;
+    this.post({ type: 'exported', name: `${folder}.zip`, bytes }, [bytes]);
   }
 
   private async save(): Promise<void> {
