@@ -9,7 +9,6 @@
  * - blending: the style given the larger weight ends closer (lower Gram loss) than when it is given the smaller.
  * Times per preset are printed, so the total can be reported.
  */
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../src/graph/compile';
 import { parseGraphDoc } from '../src/graph/parse';
@@ -18,6 +17,7 @@ import { loadDigitsNode } from '../src/runtime/assets/digits-node';
 import { initNodeBackend } from '../src/runtime/backends/node';
 import { Trainer, type StepReport } from '../src/runtime/trainer';
 import { libraryPresets } from '../scripts/presets/library';
+import { generatedW1, heldOutL1, lossEnds as ends, meanLoss as mean } from '../scripts/presets/quality';
 
 beforeAll(async () => {
   await initNodeBackend('wasm');
@@ -49,74 +49,19 @@ async function train(t: Trainer, steps: number): Promise<StepReport[]> {
   return out;
 }
 
-/** The mean of a loss (or a sum of losses) over reports [from, to). */
-function mean(reports: StepReport[], ids: string[], from: number, to: number): number {
-  const rs = reports.slice(from < 0 ? reports.length + from : from, to <= 0 ? reports.length + to : to);
-  return rs.reduce((s, r) => s + ids.reduce((a, id) => a + r.losses![id]!, 0), 0) / rs.length;
-}
-
-/** Mean loss over the first and over the last `k` iterations. */
-const ends = (r: StepReport[], ids: string[], k = 5) => ({ first: mean(r, ids, 0, k), last: mean(r, ids, -k, 0) });
-
-/** Values in [0,1] per channel: of a preview tap's RGBA images, or of a [-1,1] data node's next value. */
-async function previewValues(t: Trainer, tap: string, channels: number): Promise<number[][]> {
-  const [res] = await t.taps([tap]);
-  if (res?.kind !== 'preview') throw new Error(`no preview ${tap}`);
-  const out: number[][] = Array.from({ length: channels }, () => []);
-  for (const img of res.images) for (let k = 0; k < img.pixels.length; k += 4) for (let c = 0; c < channels; c++) out[c]!.push(img.pixels[k + c]! / 255);
-  return out;
-}
-async function dataValues(t: Trainer, id: string, channels: number): Promise<number[][]> {
-  const v = (await t.sample([id]))[id]!;
-  const out: number[][] = Array.from({ length: channels }, () => []);
-  for (let k = 0; k < v.length; k++) out[k % channels]!.push((v[k]! + 1) / 2);
-  return out;
-}
-
-/**
- * The 1-D Wasserstein distance between two sets' pixel-value distributions (per channel, then
- * averaged): the mean gap between their quantiles. 0 when G's pixels are distributed as the
- * data's, about 0.47 for mid-grey images against mostly black digits.
- */
-function w1(a: number[][], b: number[][]): number {
-  const q = 200;
-  let total = 0;
-  a.forEach((ch, c) => {
-    const x = [...ch].sort((m, n) => m - n);
-    const y = [...b[c]!].sort((m, n) => m - n);
-    let s = 0;
-    for (let i = 0; i < q; i++) s += Math.abs(x[Math.floor(((i + 0.5) / q) * x.length)]! - y[Math.floor(((i + 0.5) / q) * y.length)]!);
-    total += s / q;
-  });
-  return total / a.length;
-}
-
 /**
  * A GAN's generated pixel distribution against the data's: W1 before training, and its mean
- * over the last three of `checks` evenly spaced points (GAN training oscillates; a mean of
- * three is steadier than one reading).
+ * at iterations steps − 20, steps − 10 and steps (GAN training oscillates; a mean of three
+ * readings is steadier than one).
  */
 async function ganW1(t: Trainer, data: string, channels: number, steps: number): Promise<{ before: number; after: number }> {
-  const real = await dataValues(t, data, channels);
-  const before = w1(await previewValues(t, 'preview', channels), real);
+  const before = await generatedW1(t, data, channels);
   const late: number[] = [];
   for (let done = 0; done < steps; done += 10) {
     await train(t, 10);
-    if (done + 10 > steps - 30) late.push(w1(await previewValues(t, 'preview', channels), real));
+    if (done + 10 > steps - 30) late.push(await generatedW1(t, data, channels));
   }
   return { before, after: late.reduce((a, b) => a + b, 0) / late.length };
-}
-
-/** L1 of the generator on the held-out pairs (x_test → y_test), and of the identity x_test itself. */
-async function heldOutL1(t: Trainer): Promise<{ model: number; identity: number }> {
-  const d = await t.sample(['x_test', 'y_test']);
-  const shape = t.plan.steps.find((s) => s.id === 'x_test')!.outputs.out!.shape;
-  return tf.tidy(() => {
-    const x = tf.tensor(d.x_test!, shape);
-    const y = tf.tensor(d.y_test!, shape);
-    const g = t.apply('generator', { in: x }).out as tf.Tensor;
-    return { model: tf.mean(tf.abs(tf.sub(g, y))).dataSync()[0]!, identity: tf.mean(tf.abs(tf.sub(x, y))).dataSync()[0]! };
-  });
 }
 
 const timings: string[] = [];
@@ -126,7 +71,7 @@ const log = (rel: string, t0: number, what: string) => {
   console.log(line);
 };
 
-describe('library presets train at test scale', { timeout: 180_000 }, () => {
+describe('library presets train at test scale', { timeout: 300_000 }, () => {
   it.each([
     ['neural-style.ganvas.json', { imageSize: 64, batchSize: 1, steps: 30 }],
     ['fast-style.ganvas.json', { imageSize: 32, batchSize: 2, steps: 30 }],

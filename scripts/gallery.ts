@@ -1,0 +1,176 @@
+/**
+ * `npm run gallery`: trains every library preset headless on wasm at its gallery scale (its
+ * `gallery-*` tags) and writes a static page — inputs, outputs at several steps, loss curves,
+ * quality numbers, time taken — to gallery/index.html (gitignored), the numbers to
+ * gallery/results.json, and each preset's final preview to presets/thumbs/<name>.png.
+ *
+ *   npm run gallery -- [--only dcgan-digits,cyclegan] [--steps N] [--out DIR] [--no-thumbs]
+ *
+ * `--steps N` trains every preset N steps instead (a quick look; thumbnails are then not written).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { compile } from '../src/graph/compile';
+import { parseGraphDoc } from '../src/graph/parse';
+import type { GraphDoc } from '../src/graph/schema';
+import { loadDigitsNode } from '../src/runtime/assets/digits-node';
+import { initNodeBackend } from '../src/runtime/backends/node';
+import { encodePng, type RgbaImage } from '../src/runtime/png';
+import { Trainer, type StepReport } from '../src/runtime/trainer';
+import { galleryPage, type GalleryEntry, type GalleryImage } from './gallery-page';
+import { presetsDir } from './make-presets';
+import { galleryScale } from './presets/kit';
+import { libraryPresets } from './presets/library';
+import { generatedW1, heldOutL1, lossEnds, superResolutionPsnr } from './presets/quality';
+
+const argv = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const only = opt('only')?.split(',').map((s) => s.replace(/\.ganvas\.json$/, ''));
+const stepsOverride = opt('steps') === undefined ? undefined : Number(opt('steps'));
+const outDir = resolve(opt('out') ?? 'gallery');
+const thumbs = !argv.includes('--no-thumbs') && stepsOverride === undefined;
+
+const dataUrl = (img: RgbaImage) => `data:image/png;base64,${Buffer.from(encodePng(img, (d) => deflateSync(d))).toString('base64')}`;
+
+/** Up to `count` images of a [B,H,W,C] batch in `range`, as RGBA. */
+function batchImages(v: Float32Array, shape: number[], range: string | undefined, count: number): RgbaImage[] {
+  const [b, h, w, c] = shape as [number, number, number, number];
+  let lo = range === '[-1,1]' ? -1 : 0;
+  let hi = 1;
+  if (range === 'unbounded') [lo, hi] = [Math.min(...v), Math.max(...v)];
+  const out: RgbaImage[] = [];
+  for (let n = 0; n < Math.min(b, count); n++) {
+    const pixels = new Uint8Array(h * w * 4);
+    for (let p = 0; p < h * w; p++) {
+      for (let k = 0; k < 3; k++) {
+        const x = v[(n * h * w + p) * c + (c === 1 ? 0 : Math.min(k, c - 1))]!;
+        pixels[p * 4 + k] = Math.round((255 * (x - lo)) / Math.max(1e-12, hi - lo));
+      }
+      pixels[p * 4 + 3] = 255;
+    }
+    out.push({ width: w, height: h, pixels });
+  }
+  return out;
+}
+
+/** The preset's quality numbers before and after training, phrased for the page. */
+type Probe = (t: Trainer, reports: StepReport[]) => Promise<string[]>;
+const fmt = (x: number) => (Math.abs(x) < 1e-3 ? x.toExponential(3) : x.toFixed(4));
+const reduction = (reports: StepReport[], ids: string[], name: string) => {
+  const { first, last } = lossEnds(reports, ids, 10);
+  return `${name}: ${fmt(first)} → ${fmt(last)} (mean of the first and last 10 steps; ×${(last / first).toFixed(3)})`;
+};
+function probes(rel: string): { before: Probe; after: Probe } {
+  const same = (p: Probe) => ({ before: p, after: p });
+  if (rel.startsWith('pix2pix-'))
+    return same(async (t) => {
+      const q = await heldOutL1(t);
+      return [`held-out L1 of G ${fmt(q.model)} (identity baseline, the input itself: ${fmt(q.identity)})`];
+    });
+  if (rel === 'super-resolution.ganvas.json')
+    return same(async (t) => {
+      const q = await superResolutionPsnr(t);
+      return [`PSNR of G ${q.model.toFixed(2)} dB, bilinear upscaling ${q.bilinear.toFixed(2)} dB`];
+    });
+  if (rel === 'dcgan-digits.ganvas.json' || rel === 'replication.ganvas.json') {
+    const [data, ch] = rel === 'dcgan-digits.ganvas.json' ? ['real', 1] : ['artwork', 3];
+    return same(async (t) => [`1-D Wasserstein distance of generated and ${data} pixel values: ${fmt(await generatedW1(t, data, ch))}`]);
+  }
+  const styleIds: Record<string, string[][]> = {
+    'neural-style.ganvas.json': [['style'], ['content']],
+    'fast-style.ganvas.json': [['style'], ['content']],
+    'article-method.ganvas.json': [['style'], ['content']],
+    'style-blend.ganvas.json': [['style_a_loss'], ['style_b_loss'], ['content']],
+    'cyclegan.ganvas.json': [['cycleA', 'cycleB']],
+  };
+  return { before: async () => [], after: async (_t, r) => (styleIds[rel] ?? []).map((ids) => reduction(r, ids, ids.join(' + '))) };
+}
+
+async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
+  const scale = galleryScale(doc0)!;
+  const steps = stepsOverride ?? scale.steps;
+  const doc = structuredClone(doc0);
+  Object.assign(doc.settings, { imageSize: scale.imageSize, batchSize: scale.batchSize, steps, logEvery: 1 });
+  const { plan, diagnostics } = compile(parseGraphDoc(doc).doc!);
+  if (!plan) throw new Error(`${rel} does not compile: ${JSON.stringify(diagnostics)}`);
+  const labels = new Map(doc.nodes.map((x) => [x.id, x.label ?? x.id]));
+  const t0 = performance.now();
+  const t = await Trainer.create(plan, { loadAsset: async (name) => (name === 'digits' ? loadDigitsNode() : undefined) });
+  try {
+    const sources = plan.steps.filter((s) => (s.phase === 'data' || s.phase === 'static') && s.outputs.out?.type === 'image');
+    const data = await t.sample(sources.map((s) => s.id));
+    const inputs: GalleryImage[] = sources.flatMap((s) =>
+      batchImages(data[s.id]!, s.outputs.out!.shape, s.outputs.out!.range, 2).map((img, i) => ({ label: `${labels.get(s.id) ?? s.id} ${i + 1}`, src: dataUrl(img) })));
+    const p = probes(rel);
+    const before = await p.before(t, []);
+    const snapshots: GalleryEntry['snapshots'] = [];
+    const reports: StepReport[] = [];
+    let last: RgbaImage | undefined;
+    const snap = async () => {
+      const images: GalleryImage[] = [];
+      for (const tap of await t.taps())
+        if (tap.kind === 'preview') {
+          const label = labels.get(tap.id) ?? tap.id;
+          tap.images.slice(0, 4).forEach((img, i) => images.push({ label: `${label} ${i + 1}`, src: dataUrl(img) }));
+          if (snapshots.length === 0 || !last || tap.id === plan.taps.find((x) => x.kind === 'preview')?.id) last = tap.images[0];
+        }
+      snapshots.push({ step: t.step, images });
+    };
+    await snap();
+    const marks = [1, 2, 3].map((k) => Math.round((k * steps) / 3));
+    for (const mark of marks) {
+      await t.train(mark - t.step, (r) => reports.push(r));
+      await snap();
+    }
+    const after = await p.after(t, reports);
+    const seconds = (performance.now() - t0) / 1000;
+    const ms = reports.map((r) => r.ms).sort((a, b) => a - b);
+    const losses: GalleryEntry['losses'] = {};
+    for (const r of reports) for (const [id, v] of Object.entries(r.losses ?? {})) (losses[id] ??= []).push([r.step, v]);
+    if (thumbs && last) {
+      mkdirSync(join(presetsDir, 'thumbs'), { recursive: true });
+      writeFileSync(join(presetsDir, 'thumbs', rel.replace('.ganvas.json', '.png')), encodePng(last, (d) => deflateSync(d)));
+    }
+    return {
+      file: rel,
+      title: doc.meta.title,
+      description: doc.meta.description,
+      scale: { ...scale, steps },
+      seconds,
+      msPerStep: ms[Math.floor(ms.length / 2)] ?? 0,
+      inputs,
+      snapshots,
+      losses,
+      quality: [...before.map((q) => `before training: ${q}`), ...after.map((q) => `after ${steps} steps: ${q}`)],
+    };
+  } finally {
+    t.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  await initNodeBackend('wasm');
+  const entries: GalleryEntry[] = [];
+  for (const [rel, doc] of Object.entries(libraryPresets())) {
+    if (only && !only.includes(rel.replace('.ganvas.json', ''))) continue;
+    console.error(`${rel}: training…`);
+    const e = await runPreset(rel, doc);
+    console.error(`${rel}: ${e.seconds.toFixed(1)} s; ${e.quality.join('; ')}`);
+    entries.push(e);
+  }
+  mkdirSync(outDir, { recursive: true });
+  const note = stepsOverride === undefined ? 'Each ran its documented gallery number of steps.' : `Quick look: each ran ${stepsOverride} steps, not its gallery scale.`;
+  writeFileSync(join(outDir, 'index.html'), galleryPage(entries, note));
+  const numbers = entries.map(({ file, scale, seconds, msPerStep, quality }) => ({ file, scale, seconds, msPerStep, quality }));
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(numbers, null, 2)}\n`);
+  console.error(`Wrote ${join(outDir, 'index.html')} (${entries.length} presets, ${(entries.reduce((a, e) => a + e.seconds, 0) / 60).toFixed(1)} min).`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  process.exit(1);
+});

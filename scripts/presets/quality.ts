@@ -1,0 +1,81 @@
+/**
+ * Quality numbers of the library presets, measured on a running Trainer: shared by the
+ * training test (tests/presets-train.test.ts) and the gallery (scripts/gallery.ts).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { StepReport, Trainer } from '../../src/runtime/trainer';
+
+/** The mean of a loss (or a sum of losses) over reports [from, to); negative indices count from the end. */
+export function meanLoss(reports: StepReport[], ids: string[], from: number, to: number): number {
+  const rs = reports.slice(from < 0 ? reports.length + from : from, to <= 0 ? reports.length + to : to).filter((r) => r.losses);
+  return rs.reduce((s, r) => s + ids.reduce((a, id) => a + r.losses![id]!, 0), 0) / rs.length;
+}
+
+/** Mean loss over the first and over the last `k` logged iterations. */
+export const lossEnds = (r: StepReport[], ids: string[], k = 5) => ({ first: meanLoss(r, ids, 0, k), last: meanLoss(r, ids, -k, 0) });
+
+/** Values in [0,1] per channel of a preview tap's RGBA images. */
+export async function previewValues(t: Trainer, tap: string, channels: number): Promise<number[][]> {
+  const [res] = await t.taps([tap]);
+  if (res?.kind !== 'preview') throw new Error(`no preview ${tap}`);
+  const out: number[][] = Array.from({ length: channels }, () => []);
+  for (const img of res.images) for (let k = 0; k < img.pixels.length; k += 4) for (let c = 0; c < channels; c++) out[c]!.push(img.pixels[k + c]! / 255);
+  return out;
+}
+
+/** Values in [0,1] per channel of a [-1,1] data node's next value. */
+export async function dataValues(t: Trainer, id: string, channels: number): Promise<number[][]> {
+  const v = (await t.sample([id]))[id]!;
+  const out: number[][] = Array.from({ length: channels }, () => []);
+  for (let k = 0; k < v.length; k++) out[k % channels]!.push((v[k]! + 1) / 2);
+  return out;
+}
+
+/**
+ * The 1-D Wasserstein distance between two sets' pixel-value distributions (per channel, then
+ * averaged): the mean gap between their quantiles. 0 when G's pixels are distributed as the
+ * data's, about 0.47 for mid-grey images against mostly black digits.
+ */
+export function pixelW1(a: number[][], b: number[][]): number {
+  const q = 200;
+  let total = 0;
+  a.forEach((ch, c) => {
+    const x = [...ch].sort((m, n) => m - n);
+    const y = [...b[c]!].sort((m, n) => m - n);
+    let s = 0;
+    for (let i = 0; i < q; i++) s += Math.abs(x[Math.floor(((i + 0.5) / q) * x.length)]! - y[Math.floor(((i + 0.5) / q) * y.length)]!);
+    total += s / q;
+  });
+  return total / a.length;
+}
+
+/** pixelW1 of the 'preview' tap (the generator's fixed batch) against a data node. */
+export async function generatedW1(t: Trainer, data: string, channels: number): Promise<number> {
+  return pixelW1(await previewValues(t, 'preview', channels), await dataValues(t, data, channels));
+}
+
+const shapeOf = (t: Trainer, id: string) => t.plan.steps.find((s) => s.id === id)!.outputs.out!.shape;
+
+/** L1 of the pix2pix generator on the held-out pairs (x_test → y_test), and of the identity x_test itself. */
+export async function heldOutL1(t: Trainer): Promise<{ model: number; identity: number }> {
+  const d = await t.sample(['x_test', 'y_test']);
+  const shape = shapeOf(t, 'x_test');
+  return tf.tidy(() => {
+    const x = tf.tensor(d.x_test!, shape);
+    const y = tf.tensor(d.y_test!, shape);
+    const g = t.apply('generator', { in: x }).out as tf.Tensor;
+    return { model: tf.mean(tf.abs(tf.sub(g, y))).dataSync()[0]!, identity: tf.mean(tf.abs(tf.sub(x, y))).dataSync()[0]! };
+  });
+}
+
+/** Super-resolution PSNR (dB, images in [-1,1] so peak-to-peak 2) of G and of the bilinear upscale, on the next batch. */
+export async function superResolutionPsnr(t: Trainer): Promise<{ model: number; bilinear: number }> {
+  const d = await t.sample(['hr', 'up']);
+  return tf.tidy(() => {
+    const hr = tf.tensor(d.hr!, shapeOf(t, 'hr'));
+    const up = tf.tensor(d.up!, shapeOf(t, 'up'));
+    const g = t.apply('generator', { in: up }).out as tf.Tensor;
+    const psnr = (a: tf.Tensor) => 10 * Math.log10(4 / tf.mean(tf.square(tf.sub(a, hr))).dataSync()[0]!);
+    return { model: psnr(g), bilinear: psnr(up) };
+  });
+}
