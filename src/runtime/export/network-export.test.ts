@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graph, network, node, wire } from '../../graph/build';
 import { compile } from '../../graph/compile';
+import { tinyPix2pix } from '../../graph/fixtures';
 import { parseGraphDoc } from '../../graph/parse';
 import { nodeDefs } from '../../nodes/registry';
 import type { GraphDoc } from '../../graph/schema';
@@ -110,7 +111,10 @@ function planOf(doc: GraphDoc) {
 }
 
 /** Writes the export and the input, runs the export in a new Node process with plain tfjs (cpu), and reads its output. */
-function runStandalone(name: string, files: ExportFiles, input: { shape: number[]; data: number[] }) {
+type Input = { shape: number[]; data: number[] };
+
+/** `input`: one tensor, passed as is, or tensors by the network's input names, passed as a record. */
+function runStandalone(name: string, files: ExportFiles, input: Input | Record<string, Input>) {
   const dir = join(scratch, name);
   mkdirSync(dir, { recursive: true });
   for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
@@ -124,7 +128,7 @@ await tf.setBackend('cpu');
 const at = (f) => new URL(f, import.meta.url);
 const model = await load((f) => readFile(at(f)));
 const input = JSON.parse(await readFile(at('input.json'), 'utf8'));
-const x = tf.tensor(input.data, input.shape);
+const x = input.shape ? tf.tensor(input.data, input.shape) : Object.fromEntries(Object.entries(input).map(([k, v]) => [k, tf.tensor(v.data, v.shape)]));
 const counts = [];
 let y;
 for (let i = 0; i < 3; i++) { y?.dispose(); y = model.run(x); counts.push(tf.memory().numTensors); }
@@ -197,6 +201,30 @@ describe('exporting a trained network', () => {
       expect(Math.max(...got.data.map((v, i) => Math.abs(v - want[i]!)))).toBeLessThan(1e-4);
     } finally {
       await tf.setBackend('cpu');
+    }
+  });
+
+  it('runs a network of two inputs given by name (the pix2pix discriminator)', async () => {
+    const trainer = await Trainer.create(planOf(tinyPix2pix()));
+    try {
+      await trainer.train(2);
+      const r = exportNetwork(trainer.plan, await trainer.checkpoint(), 'disc');
+      if (!r.ok) throw new Error(r.message);
+      expect(JSON.parse(r.files['model.json']).inputs.map((p: { name: string }) => p.name)).toEqual(['condition', 'image']);
+      const shape = [2, 16, 16, 3];
+      const data = (k: number) => Array.from({ length: 2 * 16 * 16 * 3 }, (_, i) => Math.sin(i * k));
+      const inputs = { condition: tf.tensor(data(0.1), shape), image: tf.tensor(data(0.7), shape) };
+      const out = trainer.apply('disc', inputs).scores as tf.Tensor;
+      const want = await out.data();
+      tf.dispose([out, ...Object.values(inputs)]);
+      const got = runStandalone('disc', r.files, { condition: { shape, data: data(0.1) }, image: { shape, data: data(0.7) } });
+      expect(got.shape).toEqual([2, 8, 8, 1]);
+      expect(Math.max(...got.data.map((v, i) => Math.abs(v - want[i]!)))).toBeLessThan(1e-6);
+      // The trainer's apply names what is missing.
+      expect(() => trainer.apply('disc', { image: tf.zeros(shape) })).toThrow('Network disc needs its input "condition".');
+      expect(() => trainer.apply('nope', {})).toThrow('The graph has no network "nope".');
+    } finally {
+      trainer.dispose();
     }
   });
 
