@@ -109,6 +109,8 @@ async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
     const before = await p.before(t, []);
     const snapshots: GalleryEntry['snapshots'] = [];
     const reports: StepReport[] = [];
+    // The thumbnail: the first image of the graph's first Preview node, at the last snapshot.
+    const mainPreview = plan.taps.find((x) => x.kind === 'preview')?.id;
     let last: RgbaImage | undefined;
     const snap = async () => {
       const images: GalleryImage[] = [];
@@ -116,7 +118,7 @@ async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
         if (tap.kind === 'preview') {
           const label = labels.get(tap.id) ?? tap.id;
           tap.images.slice(0, 4).forEach((img, i) => images.push({ label: `${label} ${i + 1}`, src: dataUrl(img) }));
-          if (snapshots.length === 0 || !last || tap.id === plan.taps.find((x) => x.kind === 'preview')?.id) last = tap.images[0];
+          if (tap.id === mainPreview) last = tap.images[0];
         }
       snapshots.push({ step: t.step, images });
     };
