@@ -92,11 +92,11 @@ describe('GraphNode', () => {
 describe('NoteNode', () => {
   const note = (over: Partial<NoteNodeData> = {}): NoteNodeData => ({ text: '# Title\n  indented <i>x</i>', color: 'blue', width: 240, height: 120, ...over });
 
-  it('shows its text as plain text in its paper and size', () => {
+  it('shows its text as Markdown, with markup in it as text, in its paper and size', () => {
     const html = renderNote(note());
     expect(html).toContain('class="note note-blue"');
     expect(html).toContain('width:240px;height:120px');
-    expect(html).toContain('# Title\n  indented &lt;i&gt;x&lt;/i&gt;');
+    expect(html).toContain('<h3 class="md-h1">Title</h3><p>  indented &lt;i&gt;x&lt;/i&gt;</p>');
     expect(html).toContain('aria-label="Note: Title"');
   });
 

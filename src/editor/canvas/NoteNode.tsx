@@ -1,12 +1,14 @@
 /**
- * A sticky note on the canvas. Its text is shown as plain React text with whitespace kept
- * (never parsed as HTML); the paper colour is one of theme.css's --note-* colours.
+ * A sticky note on the canvas. Its text is shown as a safe Markdown subset rendered as React
+ * elements (never parsed as HTML); the paper colour is one of theme.css's --note-* colours.
  */
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { NoteFlowNode } from './node-data';
 import { notePaper } from './node-colors';
 import { sameNodeData } from './same-data';
+import { Markdown } from '../markdown/Markdown';
+import '../markdown/markdown.css';
 import './note-node.css';
 
 function firstLine(text: string): string {
@@ -24,7 +26,7 @@ function NoteNodeView({ data }: NodeProps<NoteFlowNode>) {
       aria-label={head ? `Note: ${head}` : 'Empty note'}
     >
       {/* nowheel: the wheel scrolls a long note instead of zooming the canvas. */}
-      <div className="note-text nowheel">{data.text}</div>
+      <Markdown className="note-text nowheel" text={data.text} />
     </div>
   );
 }
