@@ -22,7 +22,7 @@ import { galleryPage, type GalleryEntry, type GalleryImage } from './gallery-pag
 import { presetsDir } from './make-presets';
 import { galleryScale } from './presets/kit';
 import { libraryPresets } from './presets/library';
-import { generatedW1, heldOutL1, lossEnds, superResolutionPsnr } from './presets/quality';
+import { generatedW1, heldOutL1, lossEnds, nearestCropL1, superResolutionPsnr } from './presets/quality';
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => {
@@ -76,9 +76,13 @@ function probes(rel: string): { before: Probe; after: Probe } {
       const q = await superResolutionPsnr(t);
       return [`PSNR of G ${q.model.toFixed(2)} dB, bilinear upscaling ${q.bilinear.toFixed(2)} dB`];
     });
-  if (rel === 'dcgan-digits.ganvas.json' || rel === 'replication.ganvas.json') {
-    const [data, ch] = rel === 'dcgan-digits.ganvas.json' ? ['real', 1] : ['artwork', 3];
-    return same(async (t) => [`1-D Wasserstein distance of generated and ${data} pixel values: ${fmt(await generatedW1(t, data, ch))}`]);
+  if (rel === 'replication.ganvas.json')
+    return same(async (t) => [
+      `1-D Wasserstein distance of generated and artwork pixel values: ${fmt(await generatedW1(t, 'artwork', 3))}`,
+      `mean L1 of a new canvas to its nearest crop of the artwork: ${fmt(await nearestCropL1(t, 'artwork'))}`,
+    ]);
+  if (rel === 'dcgan-digits.ganvas.json') {
+    return same(async (t) => [`1-D Wasserstein distance of generated and real pixel values: ${fmt(await generatedW1(t, 'real', 1))}`]);
   }
   const styleIds: Record<string, string[][]> = {
     'neural-style.ganvas.json': [['style'], ['content']],

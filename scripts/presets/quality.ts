@@ -79,3 +79,30 @@ export async function superResolutionPsnr(t: Trainer): Promise<{ model: number; 
     return { model: psnr(g), bilinear: psnr(up) };
   });
 }
+
+/**
+ * Replication: the mean over generated canvases (the 'preview' tap) of the mean absolute
+ * difference, in [0,1] units, to their nearest crop of the artwork (every crop position on a
+ * stride-2 grid). Near 0 would mean G copies pieces of the painting; new canvases stay apart.
+ */
+export async function nearestCropL1(t: Trainer, artwork: string): Promise<number> {
+  const art = (await t.sample([artwork]))[artwork]!;
+  const [, H, W] = shapeOf(t, artwork) as [number, number, number, number];
+  const [res] = await t.taps(['preview']);
+  if (res?.kind !== 'preview') throw new Error('no preview');
+  let total = 0;
+  for (const img of res.images) {
+    const s = img.width;
+    let best = Infinity;
+    for (let top = 0; top + s <= H; top += 2)
+      for (let left = 0; left + s <= W; left += 2) {
+        let d = 0;
+        for (let i = 0; i < s && d < best * s * s * 3; i++)
+          for (let j = 0; j < s; j++)
+            for (let c = 0; c < 3; c++) d += Math.abs(img.pixels[(i * s + j) * 4 + c]! / 255 - (art[((top + i) * W + left + j) * 3 + c]! + 1) / 2);
+        best = Math.min(best, d / (s * s * 3));
+      }
+    total += best;
+  }
+  return total / res.images.length;
+}
