@@ -48,6 +48,8 @@ export type ToWorker =
    * weights, or, with no run, from the checkpoint saved under `key` for `doc`.
    */
   | { type: 'export-network'; network: string; doc?: GraphDoc; key?: string }
+  /** Runs a trained network on a picture of the user's (Apply); the answer is 'applied' or a notice. */
+  | { type: 'apply'; network: string; image: WireImage }
   /** The test hook: makes the fault happen at the next iteration. */
   | { type: 'inject-fault'; fault: FaultKind };
 
@@ -74,6 +76,8 @@ export type FromWorker =
     }
   /** A checkpoint was written. */
   | { type: 'checkpoint'; step: number; savedAt: number }
+  /** Apply's result, as preview pixels. */
+  | { type: 'applied'; network: string; step: number; image: WirePreview }
   /** A file for the user to save (an exported network); transferred. */
   | { type: 'exported'; name: string; bytes: ArrayBuffer }
   /** Something the user should know that is not an error (weights kept, a checkpoint not saved). */

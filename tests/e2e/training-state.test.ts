@@ -7,7 +7,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startBuiltApp, type App } from './browser';
-import { openEditor, ready, shot, type Editor } from './editor-page';
+import { readFileSync } from 'node:fs';
+import { unzipSync, zlibSync } from 'fflate';
+import { encodePng } from '../../src/runtime/png';
+import { decodePng } from '../png-reader';
+import { canonical, exportFile, openEditor, ready, shot, type Editor } from './editor-page';
 import { panel, status, stepOf, train, waitForStep } from './training-page';
 
 let app: App;
@@ -58,6 +62,43 @@ describe('training state in the browser', () => {
     await expect.poll(() => page.locator('.gn-preview canvas').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await panel(page).getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/^stopped/);
+    expect(editor.log.errors).toEqual([]);
+  }, 300_000);
+
+  it('exports a result PNG that opens as the same graph, and a trained network as a zip', async () => {
+    editor = await openEditor(browser, app.url);
+    const { page } = editor;
+    const before = canonical((await exportFile(page)).text);
+    await train(page, 'wasm', 3, 1);
+    await expect.poll(() => status(page).innerText(), { timeout: 120_000 }).toMatch(/^done · step 3/);
+    const exports = panel(page).getByRole('group', { name: 'Export results' });
+    const [png] = await Promise.all([page.waitForEvent('download'), exports.getByRole('button', { name: 'Result PNG' }).click()]);
+    expect(png.suggestedFilename()).toMatch(/-step-3\.png$/);
+    const pngBytes = readFileSync(await png.path());
+    const [zip] = await Promise.all([page.waitForEvent('download'), exports.getByRole('button', { name: 'Export network' }).click()]);
+    const network = await exports.getByLabel('Network to export').inputValue();
+    expect(zip.suggestedFilename()).toBe(`${network}-model.zip`);
+    const names = Object.keys(unzipSync(readFileSync(await zip.path()))).sort();
+    expect(names).toEqual(['README.md', 'ganvas-model.mjs', 'model.json', 'weights.bin'].map((f) => `${network}-model/${f}`));
+    await shot(page, 'training-exports');
+
+    // Apply: the network on a picture of one's own, saved as a PNG of the network's size.
+    const picture = Buffer.from(encodePng({ width: 40, height: 30, pixels: new Uint8Array(40 * 30 * 4).fill(200) }, zlibSync));
+    const [applied] = await Promise.all([
+      page.waitForEvent('download'),
+      exports.getByLabel('Picture to apply the network to').setInputFiles({ name: 'mine.png', mimeType: 'image/png', buffer: picture }),
+    ]);
+    expect(applied.suggestedFilename()).toBe(`${network}-applied-step-3.png`);
+    const result = decodePng(readFileSync(await applied.path()));
+    expect(result.width).toBe(result.height);
+    expect(result.width).toBeGreaterThan(1);
+    await exports.getByLabel('Picture to apply the network to').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await expect.poll(() => panel(page).getByLabel('Training notice').innerText()).toMatch(/“notes\.txt” is not a picture/);
+
+    // The PNG, imported, opens as a new graph equal to the one trained.
+    await page.getByLabel('Import a graph file').setInputFiles({ name: png.suggestedFilename(), mimeType: 'image/png', buffer: pngBytes });
+    await expect.poll(() => page.getByRole('banner').innerText(), { timeout: 30_000 }).toMatch(/Opened .*\.png as a new graph/);
+    expect(canonical((await exportFile(page)).text)).toBe(before);
     expect(editor.log.errors).toEqual([]);
   }, 300_000);
 

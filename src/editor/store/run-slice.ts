@@ -80,6 +80,8 @@ export function receive(run: RunView, m: FromWorker): RunView {
       return { ...run, saved: { step: m.step, savedAt: m.savedAt, fingerprint: run.trained ?? '' } };
     case 'notice':
       return { ...run, notice: m.text };
+    case 'applied':
+      return { ...run, notice: `Applied “${m.network}” (step ${m.step}); the result was saved as a PNG.` };
     case 'exported':
       // The client saves the file; the run view only says so.
       return { ...run, notice: `Exported ${m.name}.` };

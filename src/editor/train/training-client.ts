@@ -6,7 +6,10 @@ import { trainingFingerprint } from '../../graph/fingerprint';
 import { idbCheckpoints, type CheckpointStore } from '../../runtime/checkpoint-store';
 import type { FaultKind, FromWorker, StartFrom, ToWorker } from '../../runtime/protocol';
 import { loadImagesFor } from '../images/default';
+import { zlibSync } from 'fflate';
+import { encodePng } from '../../runtime/png';
 import { download } from './download';
+import { readPicture } from './read-picture';
 import type { EditorStore } from '../store/store';
 import { idleRun, receive } from '../store/run-slice';
 
@@ -30,7 +33,7 @@ export class TrainingClient {
     });
   }
 
-  private send(m: ToWorker): void {
+  private send(m: ToWorker, transfer: Transferable[] = []): void {
     if (!this.worker) {
       this.worker = new Worker(new URL('../../runtime/worker/training-worker.ts', import.meta.url), { type: 'module' });
       this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
@@ -40,7 +43,8 @@ export class TrainingClient {
         if (m.type === 'status' && m.status === 'starting') this.ignoring = false;
         if (this.ignoring && m.type !== 'exported' && m.type !== 'notice') return;
         const s = this.store.getState();
-        if (e.data.type === 'exported') download(e.data.name, e.data.bytes, 'application/zip');
+        if (m.type === 'exported') download(m.name, m.bytes, 'application/zip');
+        if (m.type === 'applied') download(`${m.network}-applied-step-${m.step}.png`, encodePng({ ...m.image, pixels: new Uint8Array(m.image.pixels) }, zlibSync) as Uint8Array<ArrayBuffer>, 'image/png');
         s.setRun(receive(s.run, e.data));
       };
       this.worker.onerror = (e) => {
@@ -48,7 +52,7 @@ export class TrainingClient {
         s.setRun({ ...s.run, status: 'failed', message: `The training worker failed: ${e.message || 'it could not start'}.` });
       };
     }
-    this.worker.postMessage(m);
+    this.worker.postMessage(m, transfer);
   }
 
   /**
@@ -103,6 +107,14 @@ export class TrainingClient {
     const { doc, runKey } = this.store.getState();
     this.patch({ notice: `Exporting “${network}”…` });
     this.send({ type: 'export-network', network, doc, ...(runKey ? { key: runKey } : {}) });
+  }
+
+  /** Runs a trained network on the user's picture; the result arrives as a PNG download. */
+  async apply(network: string, file: File): Promise<void> {
+    const r = await readPicture(file);
+    if ('error' in r) return this.patch({ notice: r.error });
+    this.patch({ notice: `Applying “${network}” to ${file.name}…` });
+    this.send({ type: 'apply', network, image: r.image }, [r.image.data.buffer as ArrayBuffer]);
   }
 
   /** The test hook: the fault happens at the next iteration, and is handled as a real one. */

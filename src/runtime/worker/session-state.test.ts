@@ -169,11 +169,11 @@ describe('network export', () => {
     await h.until(h.status('done'));
     h.session.handle({ type: 'export-network', network: 'gen' });
     const live = files(await h.until((m) => m.type === 'exported'));
-    expect(live.name).toBe('gen-step-3.zip');
-    expect(Object.keys(live.files).sort()).toEqual(['gen-step-3/README.md', 'gen-step-3/ganvas-model.mjs', 'gen-step-3/model.json', 'gen-step-3/weights.bin']);
-    const manifest = JSON.parse(strFromU8(live.files['gen-step-3/model.json']!)) as { weightsManifest: { weights: { shape: number[] }[] }[] };
+    expect(live.name).toBe('gen-model.zip');
+    expect(Object.keys(live.files).sort()).toEqual(['gen-model/README.md', 'gen-model/ganvas-model.mjs', 'gen-model/model.json', 'gen-model/weights.bin']);
+    const manifest = JSON.parse(strFromU8(live.files['gen-model/model.json']!)) as { weightsManifest: { weights: { shape: number[] }[] }[] };
     const floats = manifest.weightsManifest[0]!.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
-    expect(live.files['gen-step-3/weights.bin']!.byteLength).toBe(floats * 4);
+    expect(live.files['gen-model/weights.bin']!.byteLength).toBe(floats * 4);
 
     h.session.handle({ type: 'stop' });
     await h.until(h.status('stopped'));
@@ -181,7 +181,7 @@ describe('network export', () => {
     const later = harness({ checkpoints });
     later.session.handle({ type: 'export-network', network: 'gen', doc: tinyPix2pix(), key });
     const saved = files(await later.until((m) => m.type === 'exported'));
-    expect(saved.files['gen-step-3/weights.bin']).toEqual(live.files['gen-step-3/weights.bin']);
+    expect(saved.files['gen-model/weights.bin']).toEqual(live.files['gen-model/weights.bin']);
 
     later.session.handle({ type: 'export-network', network: 'nope', doc: tinyPix2pix(), key });
     const refused = await later.until((m) => m.type === 'notice');

@@ -14,11 +14,11 @@ import { trainingFingerprint } from '../../graph/fingerprint';
 import type { TrainingPlan } from '../../graph/plan';
 import type { CheckpointStore } from '../checkpoint-store';
 import { NonFiniteLoss } from '../errors';
-import { exportNetwork } from '../export/network-export';
-import { zipFiles } from '../export/zip';
-import type { BackendChoice, BackendName, FaultKind, FromWorker, RunStatus, ToWorker, WirePreview } from '../protocol';
+import { exportNetworkZip } from '../export';
+import type { BackendChoice, BackendName, FaultKind, FromWorker, RunStatus, ToWorker, WireImage, WirePreview } from '../protocol';
 import type { PreviewImage } from '../taps';
 import { Trainer } from '../trainer';
+import { applyNetwork } from './apply';
 import { classify, fallbackAfter, faultMessage } from './faults';
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -117,6 +117,8 @@ export class TrainingSession {
         return;
       case 'export-network':
         return this.exportNetwork(m);
+      case 'apply':
+        return this.apply(m.network, m.image);
       case 'set-preview-every':
         return;
     }
@@ -291,6 +293,17 @@ export class TrainingSession {
     this.post({ type: 'status', status: 'failed', step, message, fault: kind, ...(fallback ? { fallback } : {}) });
   }
 
+  private async apply(network: string, picture: WireImage): Promise<void> {
+    if (!this.trainer) {
+      this.post({ type: 'notice', text: 'Apply needs trained weights at hand: train the graph, or resume it, first.' });
+      return;
+    }
+    const r = await applyNetwork(this.trainer, network, picture);
+    if (!r.ok) return this.post({ type: 'notice', text: r.message });
+    const image = toWire(r.image);
+    this.post({ type: 'applied', network, step: this.trainer.step, image }, [image.pixels]);
+  }
+
   /** Zips the network's export folder and hands it to the page; a refusal is a notice, not a failure. */
   private async exportNetwork(m: Extract<ToWorker, { type: 'export-network' }>): Promise<void> {
     let plan = this.trainer?.plan;
@@ -303,15 +316,13 @@ export class TrainingSession {
       this.post({ type: 'notice', text: 'There are no trained weights to export yet: train the graph first.' });
       return;
     }
-    const r = exportNetwork(plan, saved, m.network, { generatedBy: 'Ganvas' });
+    const r = exportNetworkZip(plan, saved, m.network, { generatedBy: 'Ganvas' });
     if (!r.ok) {
       this.post({ type: 'notice', text: r.message });
       return;
     }
-    const folder = `${m.network}-step-${saved.step}`;
-    const zip = zipFiles(r.files, { folder });
-    const bytes = zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer;
-    this.post({ type: 'exported', name: `${folder}.zip`, bytes }, [bytes]);
+    const bytes = r.zip.buffer.slice(r.zip.byteOffset, r.zip.byteOffset + r.zip.byteLength) as ArrayBuffer;
+    this.post({ type: 'exported', name: r.fileName, bytes }, [bytes]);
   }
 
   private async save(): Promise<void> {
