@@ -63,7 +63,7 @@ export function App({ files }: { files: FileActions }) {
         <TopBar files={files} onShowShortcuts={toggleHelp} />
         <Palette />
         <main className="center">
-          <Canvas />
+          <Canvas onImportFile={files.importFile} />
           <TrainPanel client={client} />
         </main>
         <aside className="right">

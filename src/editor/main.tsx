@@ -26,6 +26,12 @@ const presets = Object.entries(presetFiles)
   .filter((p): p is { id: string; doc: GraphDoc } => p.doc !== undefined)
   .sort((a, b) => (a.id === 'default' ? -1 : b.id === 'default' ? 1 : a.id.localeCompare(b.id)));
 
+// presets/thumbs/<name>.png, where someone has made one: shown in the gallery in place of the mini-diagram.
+const thumbFiles = import.meta.glob('../../presets/thumbs/*.png', { eager: true, query: '?url', import: 'default' }) as Record<string, string>;
+const thumbOf = (p: { id: string; doc: GraphDoc }): string | undefined =>
+  thumbFiles[`../../presets/thumbs/${p.id.replace(/^.*\//, '')}.png`] ??
+  (/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/.test(p.doc.meta.thumbnail ?? '') ? p.doc.meta.thumbnail : undefined);
+
 const library = createLibrary(idbKv());
 
 function sentences(r: ParseResult): string[] {
@@ -142,7 +148,10 @@ async function start(): Promise<void> {
         await open(emptyGraph());
       },
     },
-    presets: presets.map((p) => ({ id: p.id, title: p.doc.meta.title })),
+    presets: presets.map((p) => {
+      const thumbnail = thumbOf(p);
+      return { id: p.id, title: p.doc.meta.title, description: p.doc.meta.description, tags: p.doc.meta.tags, doc: p.doc, ...(thumbnail ? { thumbnail } : {}) };
+    }),
     newGraph: () => void open(emptyGraph()),
     openPreset: (id) => {
       const p = presets.find((x) => x.id === id);

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startBuiltApp, type App } from './browser';
-import { node, openEditor, ready, shot, storage, type Editor } from './editor-page';
+import { node, openEditor, openPreset, ready, shot, storage, type Editor } from './editor-page';
 
 let app: App;
 let browser: Browser;
@@ -63,7 +63,7 @@ describe('My graphs', () => {
     editor = await openEditor(browser, app.url);
     const { page } = editor;
     await node(page, 'Colour target y').waitFor();
-    await page.getByLabel('Open a preset').selectOption({ label: DCGAN });
+    await openPreset(page, DCGAN);
     await topTitle(page, DCGAN).waitFor();
     await expect(node(page, 'Colour target y').count()).resolves.toBe(0);
 

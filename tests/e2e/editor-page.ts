@@ -147,3 +147,20 @@ export function graph(title: string, nodes: object[], edges: object[] = []) {
 }
 
 export const wireOf = (source: string, sourceHandle: string, target: string, targetHandle: string) => ({ source, sourceHandle, target, targetHandle });
+
+/** The presets gallery's dialog. */
+export const gallery = (page: Page) => page.getByRole('dialog', { name: 'Presets' });
+
+/** The titles of every preset the gallery offers, in its order. */
+export async function presetTitles(page: Page): Promise<string[]> {
+  await page.getByRole('button', { name: 'Presets…' }).click();
+  const names = await gallery(page).getByRole('button', { name: /^Open the preset / }).evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')!.replace(/^Open the preset /, '')));
+  await gallery(page).getByRole('button', { name: 'Close presets' }).click();
+  return names;
+}
+
+/** Opens a preset from the gallery by its title. */
+export async function openPreset(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Presets…' }).click();
+  await gallery(page).getByRole('button', { name: `Open the preset ${title}`, exact: true }).click();
+}

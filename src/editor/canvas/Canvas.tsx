@@ -7,6 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { canConnect } from '../../graph/connect';
 import type { Fix } from '../../graph/diagnostics';
 import { connect, insertRescale, moveNodes, partOf, removeElements } from '../../graph/edit';
+import { STRAY_DROP_TEXT } from '../images/stray-drops';
+import { readGraphFile } from '../persist/files';
 import { useEditor, useEditorStore } from '../store/hooks';
 import { toFlow, type FlowNode } from './flow-mapping';
 import { minimapNodeColor } from './node-colors';
@@ -27,7 +29,11 @@ function toggle(set: Set<string>, id: string, on: boolean): void {
 
 const asConnection = (c: Connection | Edge) => ({ source: c.source, sourceHandle: c.sourceHandle ?? '', target: c.target, targetHandle: c.targetHandle ?? '' });
 
-export function Canvas() {
+/** A graph file dropped on the canvas: a .ganvas.json (or any .json) file, or a result PNG that carries its graph. */
+const graphFile = (f: File) => /\.(json|png)$/i.test(f.name) || f.type === 'application/json' || f.type === 'image/png';
+const isPng = (f: File) => /\.png$/i.test(f.name) || f.type === 'image/png';
+
+export function Canvas({ onImportFile }: { onImportFile?: (file: File) => void }) {
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc);
   const scope = useEditor((s) => s.scope);
@@ -150,6 +156,19 @@ export function Canvas() {
       aria-label="Graph canvas"
       onPointerMove={(e) => (quick.pointer.current = { x: e.clientX, y: e.clientY })}
       onDoubleClick={quick.onDoubleClick}
+      onDrop={(e) => {
+        // An Image set node takes pictures dropped on it first (and prevents the default).
+        if (e.defaultPrevented || !onImportFile) return;
+        const file = Array.from(e.dataTransfer.files).find(graphFile);
+        if (!file) return;
+        e.preventDefault();
+        if (!isPng(file)) return onImportFile(file);
+        // A PNG opens only when Ganvas exported it with its graph; a plain picture is told where pictures go.
+        void readGraphFile(file).then((r) => {
+          if (r.diagnostics.some((d) => d.code === 'pngNoGraph')) store.getState().notify({ severity: 'info', text: STRAY_DROP_TEXT });
+          else onImportFile(file);
+        });
+      }}
     >
       <ReactFlow<FlowNode, Edge>
         nodes={nodes}

@@ -3,9 +3,10 @@ import { useRef, useState } from 'react';
 import { pictureIdsOf } from '../images/graph-files';
 import { useEditor, useEditorStore } from '../store/hooks';
 import { MyGraphs, type LibraryActions } from './MyGraphs';
+import { PresetGallery, type PresetEntry } from './PresetGallery';
 
 export interface FileActions {
-  presets: { id: string; title: string }[];
+  presets: PresetEntry[];
   newGraph(): void;
   openPreset(id: string): void;
   importFile(file: File): void;
@@ -32,6 +33,7 @@ export function TopBar({ files, onShowShortcuts }: { files: FileActions; onShowS
   const picker = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<string>();
   const [showGraphs, setShowGraphs] = useState(false);
+  const [showPresets, setShowPresets] = useState(false);
 
   const share = async () => {
     const url = await files.shareLink();
@@ -51,12 +53,7 @@ export function TopBar({ files, onShowShortcuts }: { files: FileActions; onShowS
       <div className="group" role="group" aria-label="File">
         <button type="button" aria-haspopup="dialog" onClick={() => setShowGraphs(true)}>My graphs</button>
         <button type="button" onClick={files.newGraph}>New</button>
-        <select aria-label="Open a preset" value="" onChange={(e) => e.target.value && files.openPreset(e.target.value)}>
-          <option value="">Presets…</option>
-          {files.presets.map((p) => (
-            <option key={p.id} value={p.id}>{p.title}</option>
-          ))}
-        </select>
+        <button type="button" aria-haspopup="dialog" onClick={() => setShowPresets(true)}>Presets…</button>
         <button type="button" onClick={() => picker.current?.click()}>Import…</button>
         <input ref={picker} type="file" accept=".json,application/json,.png,image/png" hidden aria-label="Import a graph file"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) files.importFile(f); e.target.value = ''; }} />
@@ -82,6 +79,7 @@ export function TopBar({ files, onShowShortcuts }: { files: FileActions; onShowS
         )}
       </div>
       {showGraphs && <MyGraphs library={files.library} onClose={() => setShowGraphs(false)} />}
+      {showPresets && <PresetGallery presets={files.presets} onOpen={files.openPreset} onClose={() => setShowPresets(false)} />}
       {link && (
         <div className="share" role="status">
           <label>Share link (copied) <input readOnly value={link} onFocus={(e) => e.target.select()} /></label>
