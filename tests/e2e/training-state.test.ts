@@ -7,7 +7,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startBuiltApp, type App } from './browser';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { unzipSync, zlibSync } from 'fflate';
 import { encodePng } from '../../src/runtime/png';
 import { decodePng } from '../png-reader';
@@ -35,6 +37,44 @@ afterAll(async () => {
 const alert = (page: Page) => panel(page).getByRole('alert');
 const inject = (page: Page, fault: string) => page.evaluate((f) => (window as unknown as { ganvasTest: { injectFault(f: string): void } }).ganvasTest.injectFault(f), fault);
 const checkpointStep = async (page: Page) => Number(/step (\d+)/.exec(await panel(page).getByLabel('Checkpoint', { exact: true }).innerText())?.[1] ?? -1);
+
+/**
+ * Unzips an exported network under test-results (where @tensorflow/tfjs resolves) and runs it in
+ * a fresh Node process on a uniform grey picture of 8-bit value `grey`, mapped as Apply maps it;
+ * returns the output as RGBA pixels, mapped from [-1,1] or [0,1] as previews are.
+ */
+function runExported(files: Record<string, Uint8Array>, grey: number): { width: number; height: number; pixels: number[] } {
+  const dir = join('test-results', 'browser-export');
+  rmSync(dir, { recursive: true, force: true });
+  for (const [name, bytes] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
+  const folder = join(dir, Object.keys(files)[0]!.split('/')[0]!);
+  writeFileSync(
+    join(folder, 'check.mjs'),
+    `import * as tf from '@tensorflow/tfjs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { load } from './ganvas-model.mjs';
+await tf.setBackend('cpu');
+const at = (f) => new URL(f, import.meta.url);
+const model = await load((f) => readFile(at(f)));
+const def = model.definition;
+const [, h, w, c] = def.inputs[0].shape;
+const range = (p) => p.range === '[0,1]' ? [1, 0] : [2, -1];
+const [s, t] = range(def.inputs[0]);
+const y = model.run(tf.fill([1, h, w, c], (${grey} / 255) * s + t));
+const [os, ot] = range(def.outputs[0]);
+const px = await tf.tidy(() => tf.round(tf.mul(tf.clipByValue(tf.div(tf.sub(y, ot), os), 0, 1), 255))).data();
+const oc = y.shape[3];
+const rgba = [];
+for (let i = 0; i < h * w; i++) { for (let k = 0; k < 3; k++) rgba.push(px[i * oc + (oc === 3 ? k : 0)]); rgba.push(255); }
+await writeFile(at('output.json'), JSON.stringify({ width: w, height: h, pixels: rgba }));
+`,
+  );
+  execFileSync(process.execPath, [join(folder, 'check.mjs')], { stdio: 'pipe', timeout: 60_000 });
+  return JSON.parse(readFileSync(join(folder, 'output.json'), 'utf8')) as { width: number; height: number; pixels: number[] };
+}
 
 describe('training state in the browser', () => {
   it('saves a checkpoint on pause, and after a reload goes on from it', async () => {
@@ -78,7 +118,8 @@ describe('training state in the browser', () => {
     const [zip] = await Promise.all([page.waitForEvent('download'), exports.getByRole('button', { name: 'Export network' }).click()]);
     const network = await exports.getByLabel('Network to export').inputValue();
     expect(zip.suggestedFilename()).toBe(`${network}-model.zip`);
-    const names = Object.keys(unzipSync(readFileSync(await zip.path()))).sort();
+    const unzipped = unzipSync(readFileSync(await zip.path()));
+    const names = Object.keys(unzipped).sort();
     expect(names).toEqual(['README.md', 'ganvas-model.mjs', 'model.json', 'weights.bin'].map((f) => `${network}-model/${f}`));
     await shot(page, 'training-exports');
 
@@ -92,6 +133,11 @@ describe('training state in the browser', () => {
     const result = decodePng(readFileSync(await applied.path()));
     expect(result.width).toBe(result.height);
     expect(result.width).toBeGreaterThan(1);
+    // The exported network, run by plain tfjs in Node on the same input, gives Apply's pixels.
+    const node = runExported(unzipped, 200);
+    expect([node.width, node.height]).toEqual([result.width, result.height]);
+    const diff = Math.max(...node.pixels.map((p, i) => Math.abs(p - result.pixels[i]!)));
+    expect(diff).toBeLessThanOrEqual(1);
     await exports.getByLabel('Picture to apply the network to').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect.poll(() => panel(page).getByLabel('Training notice').innerText()).toMatch(/“notes\.txt” is not a picture/);
 
