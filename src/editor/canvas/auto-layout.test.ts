@@ -72,3 +72,21 @@ describe('auto-layout', () => {
     expect(overlap(b.get('b')!, b.get('c')!)).toBe(false);
   });
 });
+
+describe('auto-layout of unconnected parts', () => {
+  it('lays each part out on its own, stacked with no card over another', () => {
+    const doc = graph({
+      nodes: [node('a', 'sinus'), node('b', 'blur'), node('c', 'sinus'), node('d', 'grayscale'), node('e', 'preview')],
+      edges: [wire('a.out', 'b.in'), wire('c.out', 'd.in'), wire('d.out', 'e.in')],
+    });
+    const next = moveNodes(doc, autoLayout(doc, { sizeOf }));
+    const b = boxes(next.nodes);
+    const ids = [...b.keys()];
+    for (const i of ids) for (const j of ids) if (i < j) expect(overlap(b.get(i)!, b.get(j)!), `${i} over ${j}`).toBe(false);
+    for (const e of doc.edges) expect(b.get(e.source)!.x + b.get(e.source)!.width).toBeLessThan(b.get(e.target)!.x);
+    // The first part (a → b) on top, the second under it, both starting at the left edge.
+    const bottom = (id: string) => b.get(id)!.y + b.get(id)!.height;
+    expect(Math.max(bottom('a'), bottom('b'))).toBeLessThan(Math.min(b.get('c')!.y, b.get('d')!.y, b.get('e')!.y));
+    expect(b.get('a')!.x).toBe(b.get('c')!.x);
+  });
+});

@@ -23,6 +23,8 @@ export const DEFAULT_SIZE: Size = { width: 200, height: 110 };
 const GRID = 8;
 const NODE_GAP = 32;
 const RANK_GAP = 80;
+/** Parts with more nodes than this skip dagre's second ordering pass. */
+const LARGE = 60;
 
 interface Box {
   x: number;
@@ -49,21 +51,28 @@ export function autoLayout(
   const sizeOf = (n: GraphNode): Size => o.sizeOf(n.id) ?? DEFAULT_SIZE;
   const working = part.nodes.filter((n) => !isNote(n) && (!o.only || o.only.has(n.id)));
   if (working.length === 0) return [];
-  const ids = new Set(working.map((n) => n.id));
-
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, edgesep: 12, marginx: 0, marginy: 0 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const n of working) g.setNode(n.id, { ...sizeOf(n) });
-  for (const e of part.edges)
-    if (ids.has(e.source) && ids.has(e.target) && e.source !== e.target) g.setEdge(e.source, e.target, {}, `${e.sourceHandle}->${e.targetHandle}`);
-  dagre.layout(g);
 
   const before = new Map(working.map((n) => [n.id, { ...n.position, ...sizeOf(n) }]));
+  // Each connected part is laid out on its own and the parts stacked top to bottom: dagre's
+  // cost grows faster than the node count, and unrelated parts need no common layers.
   const laid = new Map<string, Box>();
-  for (const n of working) {
-    const p = g.node(n.id) as { x: number; y: number; width: number; height: number };
-    laid.set(n.id, { x: p.x - p.width / 2, y: p.y - p.height / 2, width: p.width, height: p.height });
+  let top = 0;
+  for (const group of components(working, part.edges)) {
+    const g = new dagre.graphlib.Graph();
+    g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, edgesep: 12, marginx: 0, marginy: 0 });
+    g.setDefaultEdgeLabel(() => ({}));
+    const inGroup = new Set(group.map((n) => n.id));
+    for (const n of group) g.setNode(n.id, { ...sizeOf(n) });
+    for (const e of part.edges) if (inGroup.has(e.source) && inGroup.has(e.target) && e.source !== e.target) g.setEdge(e.source, e.target);
+    // The heuristic that tries a second ordering doubles the time; large parts go without it.
+    dagre.layout(g, { disableOptimalOrderHeuristic: group.length > LARGE });
+    const boxes = group.map((n) => {
+      const p = g.node(n.id) as { x: number; y: number; width: number; height: number };
+      return [n.id, { x: p.x - p.width / 2, y: p.y - p.height / 2, width: p.width, height: p.height }] as const;
+    });
+    const b = bounds(boxes.map(([, box]) => box));
+    for (const [id, box] of boxes) laid.set(id, { ...box, x: box.x - b.x, y: box.y - b.y + top });
+    top += b.height + RANK_GAP / 2;
   }
   // The group keeps its top-left corner, so a layout of a selection stays where it was.
   const from = bounds([...before.values()]);
@@ -80,6 +89,26 @@ export function autoLayout(
     const n = part.nodes.find((x) => x.id === m.id)!;
     return n.position.x !== m.position.x || n.position.y !== m.position.y;
   });
+}
+
+/** The weakly connected parts of the nodes, each in list order, ordered by their first node. */
+function components(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): GraphNode[][] {
+  const parent = new Map(nodes.map((n) => [n.id, n.id]));
+  const find = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(id, r);
+    return r;
+  };
+  for (const e of edges) if (parent.has(e.source) && parent.has(e.target)) parent.set(find(e.source), find(e.target));
+  const groups = new Map<string, GraphNode[]>();
+  for (const n of nodes) {
+    const r = find(n.id);
+    const list = groups.get(r);
+    if (list) list.push(n);
+    else groups.set(r, [n]);
+  }
+  return [...groups.values()];
 }
 
 /**

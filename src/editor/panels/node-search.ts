@@ -65,6 +65,16 @@ export function placeItem(doc: GraphDoc, it: AddItem, position: { x: number; y: 
   return addNode(doc, { kind: it.kind!, position }, scope);
 }
 
+/** Whether the input `end` accepts images of only some value ranges. */
+function targetRanged(doc: GraphDoc, scope: Scope, end: WireEnd): boolean {
+  const n = partOf(doc, scope).nodes.find((x) => x.id === end.node);
+  const def = n && registry.get(n.type);
+  const parsed = def?.params.safeParse(n!.params);
+  if (!def || !parsed?.success) return true;
+  const port = resolvePorts(def, parsed.data, portEnv(doc.networks)).inputs.find((p) => p.name === end.handle);
+  return port?.ranges !== undefined;
+}
+
 /** The end of a wire being dragged: an output ("source") or an input ("target") of a node. */
 export interface WireEnd {
   node: string;
@@ -83,6 +93,7 @@ export interface CompatibleItem extends AddItem {
  */
 export function compatibleItems(doc: GraphDoc, scope: Scope, items: readonly AddItem[], end: WireEnd, analysis?: GraphAnalysis): CompatibleItem[] {
   const out: CompatibleItem[] = [];
+  const rangeLimited = end.side === 'target' && targetRanged(doc, scope, end);
   for (const it of items) {
     let placed: { doc: GraphDoc; id: string };
     try {
@@ -99,9 +110,12 @@ export function compatibleItems(doc: GraphDoc, scope: Scope, items: readonly Add
         end.side === 'source'
           ? { source: end.node, sourceHandle: end.handle, target: placed.id, targetHandle: p.name }
           : { source: placed.id, sourceHandle: p.name, target: end.node, targetHandle: end.handle };
-      // From an output, the analysis of the graph as it is knows the signal to judge; into an
-      // input, the new node's own signal is needed, so the graph with it is analysed afresh.
-      return canConnect(placed.doc, c, { networkId: scope, ...(analysis && end.side === 'source' ? { analysis } : {}) }).ok;
+      // The analysis of the graph as it is knows a dragged output's signal. Into an input that
+      // takes only some value ranges, the new node's own signal is judged, so the graph with it
+      // is analysed afresh (only then: it costs a whole inference per item).
+      const quick = canConnect(placed.doc, c, { networkId: scope, ...(analysis ? { analysis } : {}) });
+      if (!quick.ok || end.side === 'source' || !analysis || !rangeLimited) return quick.ok;
+      return canConnect(placed.doc, c, { networkId: scope }).ok;
     });
     if (fits) out.push({ ...it, port: fits.name });
   }
