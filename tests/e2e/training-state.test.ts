@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { unzipSync, zlibSync } from 'fflate';
 import { encodePng } from '../../src/runtime/png';
 import { decodePng } from '../png-reader';
-import { canonical, exportFile, openEditor, ready, shot, type Editor } from './editor-page';
+import { canonical, exportFile, inspector, node, openEditor, ready, shot, type Editor } from './editor-page';
 import { panel, status, stepOf, train, waitForStep } from './training-page';
 
 let app: App;
@@ -146,6 +146,33 @@ describe('training state in the browser', () => {
     await expect.poll(() => page.getByRole('banner').innerText(), { timeout: 30_000 }).toMatch(/Opened .*\.png as a new graph/);
     expect(canonical((await exportFile(page)).text)).toBe(before);
     expect(editor.log.errors).toEqual([]);
+  }, 300_000);
+
+  it('after an edit, offers to keep the weights of networks whose shapes did not change', async () => {
+    editor = await openEditor(browser, app.url);
+    const { page } = editor;
+    await train(page, 'wasm', 3, 3);
+    await expect.poll(() => status(page).innerText(), { timeout: 120_000 }).toMatch(/^done · step 3/);
+    const y = node(page, 'Colour target y');
+    await y.click({ position: { x: 8, y: 6 } });
+    await inspector(page).getByLabel('Waves', { exact: true }).fill('7');
+    await y.getByText('7 waves').waitFor();
+    const note = panel(page).getByRole('note');
+    await expect.poll(() => note.innerText(), { timeout: 10_000 }).toMatch(/^The graph changed since these weights were trained\./);
+    expect(await panel(page).getByRole('button', { name: /^Resume from step/ }).count()).toBe(0);
+    await shot(page, 'training-keep-weights-offered');
+    await note.getByRole('button', { name: 'Keep weights of unchanged networks' }).click();
+    await expect.poll(() => panel(page).getByLabel('Training notice').innerText(), { timeout: 60_000 }).toMatch(/^Kept the trained weights of “.+”\. Optimizer state starts afresh\.$/);
+    await expect.poll(() => status(page).innerText(), { timeout: 120_000 }).toMatch(/^done · step 6 of 6/);
+
+    // Folded, the panel keeps its controls and status and gives the canvas the room.
+    const tall = (await panel(page).boundingBox())!.height;
+    await panel(page).getByRole('button', { name: 'Fold the training panel' }).click();
+    expect(await page.locator('.loss-chart').count()).toBe(0);
+    expect((await panel(page).boundingBox())!.height).toBeLessThan(tall / 2);
+    await shot(page, 'training-folded');
+    await panel(page).getByRole('button', { name: 'Show the whole training panel' }).click();
+    await page.locator('.loss-chart').waitFor();
   }, 300_000);
 
   it('a NaN pauses naming the loss and keeps the checkpoint; exhausted memory offers the next backend', async () => {

@@ -34,6 +34,8 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
   const setSettings = useEditor(selectSetSettings);
   const canTrain = useEditor(selectCanTrain);
   const [smoothing, setSmoothing] = useState(0.6);
+  // Folded, the panel keeps its controls and status line and gives the canvas the rest.
+  const [folded, setFolded] = useState(false);
   const doc = useEditor(selectDoc);
   const now = useMemo(() => trainingFingerprint(doc), [doc]);
   const active = run.status === 'running' || run.status === 'paused' || run.status === 'starting';
@@ -43,8 +45,11 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
   const fraction = run.end > 0 ? Math.min(1, run.step / run.end) : 0;
 
   return (
-    <section className="train-panel" aria-label="Training">
+    <section className={folded ? 'train-panel folded' : 'train-panel'} aria-label="Training">
       <div className="train-controls">
+        <button type="button" className="fold" aria-expanded={!folded} aria-label={folded ? 'Show the whole training panel' : 'Fold the training panel'} title={folded ? 'Show the chart, checkpoints and exports' : 'Fold to the controls and status, for more canvas'} onClick={() => setFolded((f) => !f)}>
+          {folded ? '▸' : '▾'}
+        </button>
         <label>
           Backend
           <select aria-label="Backend" value={settings.backend} disabled={busy} onChange={(e) => setSettings({ backend: e.target.value as BackendChoice })}>
@@ -99,20 +104,24 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
           <input aria-label="Smoothing" type="range" min={0} max={0.95} step={0.05} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />
         </label>
       </div>
-      <SavedWeights client={client} run={run} canTrain={canTrain} now={now} />
-      <ExportControls client={client} run={run} now={now} />
+      {folded ? null : (
+        <>
+          <SavedWeights client={client} run={run} canTrain={canTrain} now={now} />
+          <ExportControls client={client} run={run} now={now} />
+        </>
+      )}
       {run.message ? (
         <p className={run.status === 'failed' ? 'train-message error' : 'train-message'} role="alert">
           {run.message}
         </p>
       ) : null}
-      {run.reasons.length > 0 && run.backend ? (
+      {run.reasons.length > 0 && run.backend && !folded ? (
         <details className="train-reasons">
           <summary>Why {run.backend}?</summary>
           <p className="muted">Not used: {run.reasons.join(' ')}</p>
         </details>
       ) : null}
-      <LossChart losses={run.losses} smoothing={smoothing} />
+      {folded ? null : <LossChart losses={run.losses} smoothing={smoothing} />}
     </section>
   );
 }
