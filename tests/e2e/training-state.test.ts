@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { unzipSync, zlibSync } from 'fflate';
 import { encodePng } from '../../src/runtime/png';
 import { decodePng } from '../png-reader';
-import { canonical, exportFile, inspector, node, openEditor, ready, shot, type Editor } from './editor-page';
+import { canonical, exportFile, importFile, inspector, node, openEditor, ready, shot, type Editor } from './editor-page';
 import { panel, status, stepOf, train, waitForStep } from './training-page';
 
 let app: App;
@@ -173,6 +173,27 @@ describe('training state in the browser', () => {
     await shot(page, 'training-folded');
     await panel(page).getByRole('button', { name: 'Show the whole training panel' }).click();
     await page.locator('.loss-chart').waitFor();
+  }, 300_000);
+
+  it('Inspect nodes show their wire live: statistics, a histogram and the channels', async () => {
+    editor = await openEditor(browser, app.url);
+    const { page } = editor;
+    const doc = JSON.parse(readFileSync('presets/default.ganvas.json', 'utf8')) as { nodes: object[]; edges: object[]; meta: { title: string } };
+    doc.meta.title = 'Inspected';
+    doc.nodes.push({ id: 'look', type: 'inspect', label: 'Look at G(x)', position: { x: 320, y: 420 }, params: { maxChannels: 8 } });
+    doc.edges.push({ source: 'G', sourceHandle: 'out', target: 'look', targetHandle: 'in' });
+    await importFile(page, 'inspected.ganvas.json', doc);
+    const look = node(page, 'Look at G(x)');
+    await look.waitFor();
+    await train(page, 'wasm', 2, 1);
+    await expect.poll(() => status(page).innerText(), { timeout: 120_000 }).toMatch(/^done · step 2/);
+    const stats = look.getByLabel('Look at G(x) at step 2');
+    await stats.waitFor({ timeout: 30_000 });
+    expect(await stats.innerText()).toMatch(/shape\s+\d+×64×64×3[\s\S]*mean[\s\S]*std[\s\S]*min[\s\S]*max/);
+    expect(await look.getByRole('img', { name: /^Look at G\(x\) histogram from -?[\d.e+-]+ to -?[\d.e+-]+$/ }).count()).toBe(1);
+    expect(await look.getByRole('img', { name: /^Look at G\(x\) channel \d$/ }).count()).toBe(3);
+    await look.scrollIntoViewIfNeeded();
+    await shot(page, 'training-inspect');
   }, 300_000);
 
   it('a NaN pauses naming the loss and keeps the checkpoint; exhausted memory offers the next backend', async () => {
