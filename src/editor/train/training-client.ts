@@ -48,8 +48,11 @@ export class TrainingClient {
         s.setRun(receive(s.run, e.data));
       };
       this.worker.onerror = (e) => {
+        // A worker that threw outside the session is not trusted again: the next run starts a new one.
+        this.dispose();
         const s = this.store.getState();
-        s.setRun({ ...s.run, status: 'failed', message: `The training worker failed: ${e.message || 'it could not start'}.` });
+        const saved = s.run.saved ? ` The checkpoint of step ${s.run.saved.step} is kept.` : '';
+        s.setRun({ ...s.run, status: 'failed', message: `The training worker failed: ${e.message || 'it could not start'}. Your graph is unchanged.${saved}` });
       };
     }
     this.worker.postMessage(m, transfer);
