@@ -74,6 +74,8 @@ export const zBenchRow = z.object({
   dataMs: z.number().optional(),
   /** Chromium rows: reads of tensor data per timed step, the bench's own fence excluded (0: no readbacks). */
   readbacksPerStep: z.number().optional(),
+  /** Chromium rows: reads during step 1, which reads its losses back (shows the count sees reads). */
+  readbacksLoggedStep: z.number().optional(),
   /** Chromium rows: starting the backend in a fresh browser (not part of the first step). */
   backendStartMs: z.number().optional(),
 });

@@ -55,10 +55,11 @@ describe('resultsTable', () => {
 
 describe('browserTable', () => {
   it('lists the Chromium rows only, with reads per step', () => {
-    const row: BenchRow = { workload: 'pix2pix-lite-64', backend: 'webgpu', where: 'chromium', impl: 'compiled', warmup: 1, timed: 5, ms: { median: 1, min: 1, max: 1, n: 5 }, samples: [], gflops: 1, losses: {}, readbacksPerStep: 0, backendStartMs: 1500, leakedTensors: 0 };
+    const row: BenchRow = { workload: 'pix2pix-lite-64', backend: 'webgpu', where: 'chromium', impl: 'compiled', warmup: 1, timed: 5, ms: { median: 1, min: 1, max: 1, n: 5 }, samples: [], gflops: 1, losses: {}, readbacksPerStep: 0, readbacksLoggedStep: 4, backendStartMs: 1500, leakedTensors: 0 };
     const lines = browserTable([row, { ...row, where: undefined, backend: 'wasm' }]).split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toMatch(/^\| pix2pix-lite-64 \| webgpu +\| compiled \| +0 \| +1\.5 \| +0 \|$/);
+    expect(lines[2]).toMatch(/^\| pix2pix-lite-64 \| webgpu +\| compiled \| +0 \| +4 \| +1\.5 \| +0 \|$/);
+    expect(browserTable([{ ...row, readbacksLoggedStep: undefined }]).split('\n')[2]).toMatch(/\| +0 \| +\| +1\.5 \|/);
   });
 });
 

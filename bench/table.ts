@@ -60,12 +60,14 @@ export function runsIn(r: Pick<BenchRow, 'where' | 'backend' | 'software'>): str
   return r.backend === 'torch' ? 'Python' : 'Node';
 }
 
-/** The Chromium rows' extras: reads of tensor data per timed step, backend start, tensors left behind. */
+/** The Chromium rows' extras: reads of tensor data per timed step (and in the logged step 1), backend start, tensors left behind. */
 export function browserTable(rows: readonly BenchRow[]): string {
   return markdownTable(
-    ['workload', 'backend', 'impl', 'reads per step', 'backend start s', 'tensors left'],
-    rows.filter((r) => r.where === 'chromium').map((r) => [r.workload, r.backend, r.impl, fmtOpt(r.readbacksPerStep, String), fmtOpt(r.backendStartMs, (ms) => (ms / 1000).toFixed(1)), fmtOpt(r.leakedTensors, String)]),
-    ['l', 'l', 'l', 'r', 'r', 'r'],
+    ['workload', 'backend', 'impl', 'reads per step', 'reads, step 1 (logged)', 'backend start s', 'tensors left'],
+    rows
+      .filter((r) => r.where === 'chromium')
+      .map((r) => [r.workload, r.backend, r.impl, fmtOpt(r.readbacksPerStep, String), fmtOpt(r.readbacksLoggedStep, String), fmtOpt(r.backendStartMs, (ms) => (ms / 1000).toFixed(1)), fmtOpt(r.leakedTensors, String)]),
+    ['l', 'l', 'l', 'r', 'r', 'r', 'r'],
   );
 }
 

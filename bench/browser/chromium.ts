@@ -128,7 +128,7 @@ export async function runBrowserBench(o: { mode: 'full' | 'quick'; workloads: re
         const h = results.find((r) => r.impl === 'hand-written');
         if (h?.parity && !h.parity.ok) out.notes.push(`${id} on ${backend} in Chromium: the hand-written step-1 losses differ from the compiled graph's (${h.parity.key}, ${h.parity.rel.toExponential(1)} relative).`);
         for (const r of results) if (r.leakedTensors) out.notes.push(`${id} on ${backend} in Chromium: the ${r.impl} loop left ${r.leakedTensors} tensors behind over its timed steps.`);
-        log(`  medians: ${results.map((r) => `${r.impl} ${r.summary.median.toFixed(1)} ms, ${r.readbacksPerStep} reads/step`).join('; ')}`);
+        log(`  medians: ${results.map((r) => `${r.impl} ${r.summary.median.toFixed(1)} ms, ${r.readbacksPerStep} reads/step (${r.readbacksLoggedStep} in the logged step 1)`).join('; ')}`);
       }
     }
   } finally {
@@ -172,6 +172,7 @@ function toRows(
       ...(r.parity ? { parity: r.parity } : {}),
       losses: r.losses,
       readbacksPerStep: r.readbacksPerStep,
+      readbacksLoggedStep: r.readbacksLoggedStep,
     };
   });
 }

@@ -29,6 +29,8 @@ export interface PageImplResult {
   parity?: Parity;
   /** Reads of tensor data per timed step (the fence excluded). */
   readbacksPerStep: number;
+  /** Reads during step 1, whose losses are read back: shows the counter sees reads at all. */
+  readbacksLoggedStep: number;
   leakedTensors: number;
   profile: StepProfile;
 }
@@ -40,8 +42,11 @@ export async function measureInPage(id: WorkloadId, p: PageProtocol, log: (line:
   const reads = countReads();
   try {
     const first = new Map<Impl, Record<string, number>>();
+    const loggedReads = new Map<Impl, number>();
     for (const impl of impls) {
+      reads.reset();
       first.set(impl, (await impl.step(true)).losses ?? {});
+      loggedReads.set(impl, reads.count);
       await fence();
     }
     const parity = (): Parity => {
@@ -89,6 +94,7 @@ export async function measureInPage(id: WorkloadId, p: PageProtocol, log: (line:
       losses: first.get(impl)!,
       ...(impl === h ? { parity: parity() } : {}),
       readbacksPerStep: readCount.get(impl)! / p.timed,
+      readbacksLoggedStep: loggedReads.get(impl)!,
       leakedTensors: leaked.get(impl)!,
       profile: profiles.get(impl)!,
     }));
