@@ -30,16 +30,18 @@ export function lossChart(losses: GalleryEntry['losses'], width = 520, height = 
   const ids = Object.keys(losses).filter((id) => losses[id]!.length > 0);
   const all = ids.flatMap((id) => losses[id]!.map(([, v]) => v)).filter(Number.isFinite);
   if (all.length === 0) return '<p>No losses were logged.</p>';
-  const log = all.every((v) => v > 0);
+  // Log scale when nothing is negative; zeros (a content loss at its start) are then left out.
+  const log = all.every((v) => v >= 0) && all.some((v) => v > 0);
   const f = (v: number) => (log ? Math.log10(v) : v);
-  const lo = Math.min(...all.map(f));
-  const hi = Math.max(...all.map(f));
+  const shown = (v: number) => Number.isFinite(v) && (!log || v > 0);
+  const lo = Math.min(...all.filter(shown).map(f));
+  const hi = Math.max(...all.filter(shown).map(f));
   const maxStep = Math.max(...ids.flatMap((id) => losses[id]!.map(([s]) => s)));
   const pad = 30;
   const x = (s: number) => pad + ((width - 2 * pad) * (s - 1)) / Math.max(1, maxStep - 1);
   const y = (v: number) => height - pad - ((height - 2 * pad) * (f(v) - lo)) / Math.max(1e-12, hi - lo);
   const lines = ids.map((id, i) => {
-    const pts = losses[id]!.filter(([, v]) => Number.isFinite(v)).map(([s, v]) => `${x(s).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    const pts = losses[id]!.filter(([, v]) => shown(v)).map(([s, v]) => `${x(s).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     return `<polyline fill="none" stroke="${colours[i % colours.length]}" stroke-width="1.5" points="${pts}"><title>${esc(id)}</title></polyline>`;
   });
   const legend = ids.map((id, i) => `<li style="color: ${colours[i % colours.length]}">■ <code>${esc(id)}</code></li>`).join('');
