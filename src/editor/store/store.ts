@@ -6,6 +6,8 @@
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { compile, type CompileResult } from '../../graph/compile';
+import { trainingFingerprint } from '../../graph/fingerprint';
+import { sameCompileInput } from '../../graph/same-compile-input';
 import type { GraphDoc } from '../../graph/schema';
 import type { Scope } from '../../graph/edit';
 import { idleRun, type RunSlice } from './run-slice';
@@ -46,6 +48,8 @@ export interface SelectionSlice {
 
 export interface CompileSlice {
   compiled: CompileResult;
+  /** trainingFingerprint of the document last compiled: what trained weights are compared with. */
+  fingerprint: string;
   /** Recompiles now (the editor also does so, debounced, after every change). */
   recompile(): void;
 }
@@ -131,8 +135,10 @@ const selectionSlice: Slice<SelectionSlice> = (set) => ({
 
 const compileSlice: Slice<CompileSlice> = (set, get) => ({
   compiled: undefined as unknown as CompileResult,
+  fingerprint: '',
   recompile() {
-    set({ compiled: compile(get().doc) });
+    const doc = get().doc;
+    set({ compiled: compile(doc), fingerprint: trainingFingerprint(doc) });
   },
 });
 
@@ -183,7 +189,8 @@ export function createEditorStore(doc: GraphDoc, o: { debounceMs?: number } = {}
   if (o.debounceMs !== undefined) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     store.subscribe((s, prev) => {
-      if (s.doc === prev.doc) return;
+      // A move changes nothing the compiler reads: dragging a node costs no recompile.
+      if (s.doc === prev.doc || sameCompileInput(prev.doc, s.doc)) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => store.getState().recompile(), o.debounceMs);
     });

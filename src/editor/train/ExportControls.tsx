@@ -7,13 +7,15 @@
 import { useRef, useState } from 'react';
 import { exportFileName } from '../persist/files';
 import { resultPng } from '../../runtime/export/result-png';
-import { useEditor } from '../store/hooks';
+import { useShallow } from 'zustand/react/shallow';
+import { useEditor, useEditorStore } from '../store/hooks';
 import type { EditorState } from '../store/store';
 import type { RunView } from '../store/run-slice';
 import { download } from './download';
 import type { TrainingClient } from './training-client';
 
-const selectDoc = (s: EditorState) => s.doc;
+const selectNetworks = (s: EditorState) => s.doc.networks;
+const selectPreviewIds = (s: EditorState) => s.doc.nodes.filter((n) => n.type === 'preview').map((n) => n.id);
 
 /** The latest images of every Preview node that share the first one's size, in node order. */
 function resultImages(run: RunView, previewIds: string[]) {
@@ -23,19 +25,20 @@ function resultImages(run: RunView, previewIds: string[]) {
 }
 
 export function ExportControls({ client, run, now }: { client: TrainingClient; run: RunView; now: string }) {
-  const doc = useEditor(selectDoc);
-  const networks = doc.networks.filter((n) => !n.frozen);
+  const store = useEditorStore();
+  const networks = useEditor(selectNetworks).filter((n) => !n.frozen);
   const [picked, setPicked] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const live = run.status === 'running' || run.status === 'paused' || run.status === 'done';
   const network = networks.some((n) => n.id === picked) ? picked : (networks[0]?.id ?? '');
-  const previewIds = doc.nodes.filter((n) => n.type === 'preview').map((n) => n.id);
+  const previewIds = useEditor(useShallow(selectPreviewIds));
   const images = resultImages(run, previewIds);
   // Weights exist in the worker, or in a checkpoint of this very graph.
   const trained = run.status === 'running' || run.status === 'paused' || run.status === 'done' || run.saved?.fingerprint === now;
 
   const savePng = () => {
     const step = Math.max(...previewIds.map((id) => run.previews[id]?.step ?? 0));
+    const doc = store.getState().doc;
     const png = resultPng(images, doc) as Uint8Array<ArrayBuffer>;
     download(exportFileName(doc).replace(/\.ganvas\.json$/, `-step-${step}.png`), png, 'image/png');
   };

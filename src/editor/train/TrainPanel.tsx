@@ -3,11 +3,10 @@
  * (Train, Pause, Resume, Step, Stop), progress with steps per second and time left, the active
  * backend with the reasons for it, messages from the worker, and the loss chart.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { backendNames, type BackendChoice } from '../../runtime/protocol';
 import { hasErrors } from '../../graph/diagnostics';
-import { trainingFingerprint } from '../../graph/fingerprint';
 import { useEditor } from '../store/hooks';
 import type { EditorState } from '../store/store';
 import { ExportControls } from './ExportControls';
@@ -20,7 +19,7 @@ const selectRun = (s: EditorState) => s.run;
 const selectSettings = (s: EditorState) => s.runSettings;
 const selectCanTrain = (s: EditorState) => !hasErrors(s.compiled.diagnostics);
 const selectSetSettings = (s: EditorState) => s.setRunSettings;
-const selectDoc = (s: EditorState) => s.doc;
+const selectFingerprint = (s: EditorState) => s.fingerprint;
 
 function timeLeft(steps: number, rate: number): string {
   if (!(rate > 0) || steps <= 0) return '';
@@ -36,8 +35,8 @@ export function TrainPanel({ client }: { client: TrainingClient }) {
   const [smoothing, setSmoothing] = useState(0.6);
   // Folded, the panel keeps its controls and status line and gives the canvas the rest.
   const [folded, setFolded] = useState(false);
-  const doc = useEditor(selectDoc);
-  const now = useMemo(() => trainingFingerprint(doc), [doc]);
+  // From the last compile, so that moving nodes does not re-render the panel.
+  const now = useEditor(selectFingerprint);
   const active = run.status === 'running' || run.status === 'paused' || run.status === 'starting';
   const busy = run.status === 'running' || run.status === 'starting';
   // Paused weights of another version of the graph: Resume would train the old one.
