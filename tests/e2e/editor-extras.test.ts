@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startBuiltApp, type App } from './browser';
-import { counts, gallery, graph, inspector, node, notice, openEditor, shot, storage, type Editor } from './editor-page';
+import { clickEmptyCanvas, counts, gallery, graph, inspector, node, notice, openEditor, shot, storage, type Editor } from './editor-page';
 
 let app: App;
 let browser: Browser;
@@ -56,6 +56,17 @@ describe('editor extras', () => {
     }
     await shot(page, '30-gallery');
     await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await page.getByRole('button', { name: 'Presets…' }).click();
+    await shot(page, '30-gallery-light');
+    await page.keyboard.press('Escape');
+    // Focus went back to the Presets… button, where Space presses the button: the canvas first.
+    await clickEmptyCanvas(page);
+    await page.keyboard.press('Space');
+    await page.getByRole('dialog', { name: 'Add a node' }).waitFor();
+    await shot(page, '30-quick-add-light');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await expect(gallery(page).count()).resolves.toBe(0);
 
     const before = await storage(page);
