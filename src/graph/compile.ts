@@ -8,7 +8,7 @@ import { analyzeGraph, type GraphAnalysis } from './analyze';
 import { diag, hasErrors, nodeName, type Diagnostic } from './diagnostics';
 import { buildPlan } from './plan-build';
 import type { GraphDoc } from './schema';
-import { ancestors } from './topo';
+import { upstreamOf } from './topo';
 import type { TrainingPlan } from './plan';
 
 export interface OptimizerTargets {
@@ -29,6 +29,7 @@ export function compile(doc: GraphDoc, registry: Registry = defaultRegistry): Co
   const diagnostics = [...analysis.diagnostics];
   const { scope } = analysis;
   const links = scope.wires.map((w) => ({ from: w.from, to: w.to }));
+  const above = upstreamOf(links);
   const name = (id: string) => nodeName(scope.nodes.get(id)!, scope.defs.get(id));
 
   const trainableImages = new Set(
@@ -44,7 +45,7 @@ export function compile(doc: GraphDoc, registry: Registry = defaultRegistry): Co
     const opt: OptimizerTargets = { id: n.id, params, networks: [], images: [] };
     if (networks.length + images.length === 0) diagnostics.push(diag('error', 'optimizerNothingToTrain', { node: name(n.id) }, { nodeId: n.id }));
     const lossWire = scope.inputsOf.get(n.id)?.get('loss');
-    const upstream = lossWire ? ancestors([lossWire.from], links) : new Set<string>();
+    const upstream = lossWire ? above([lossWire.from]) : new Set<string>();
     const calls = new Set([...upstream].filter((id) => scope.defs.get(id)?.kind === 'network').map((id) => (scope.params.get(id) as { network: string } | undefined)?.network));
     for (const t of networks) {
       const net = analysis.networks.get(t);
@@ -70,12 +71,11 @@ export function compile(doc: GraphDoc, registry: Registry = defaultRegistry): Co
     optimizers.push(opt);
   }
 
-  const minimised = ancestors(
+  const minimised = above(
     optimizers.flatMap((o) => {
       const w = scope.inputsOf.get(o.id)?.get('loss');
       return w ? [w.from] : [];
     }),
-    links,
   );
   for (const n of doc.nodes)
     if (scope.defs.get(n.id)?.category === 'loss' && !minimised.has(n.id))

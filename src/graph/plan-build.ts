@@ -5,7 +5,7 @@ import type { OptimizerTargets } from './compile';
 import { PLAN_VERSION, type Phase, type PlanNetwork, type PlanRef, type PlanStep, type PlanStream, type TrainingPlan } from './plan';
 import type { GraphDoc } from './schema';
 import type { InferredScope, ResolvedScope } from './scope';
-import { ancestors } from './topo';
+import { upstreamOf } from './topo';
 
 export function buildPlan(
   doc: GraphDoc,
@@ -16,6 +16,7 @@ export function buildPlan(
 ): TrainingPlan {
   const { scope, inferred } = a;
   const links = scope.wires.map((w) => ({ from: w.from, to: w.to }));
+  const above = upstreamOf(links);
   const trained = new Set(optimizers.flatMap((o) => [...o.networks, ...o.images]));
   const kindOf = (id: string) => scope.defs.get(id)?.kind ?? '';
   const category = (id: string) => scope.defs.get(id)?.category;
@@ -59,8 +60,8 @@ export function buildPlan(
   const fedBy = (id: string) => [...(scope.inputsOf.get(id)?.values() ?? [])].map((w) => w.from);
   // Every loss is planned, so that losses no optimizer minimises can still be reported.
   const lossNodes = scope.order.filter((id) => category(id) === 'loss');
-  const minimised = ancestors(optimizers.flatMap((o) => lossOf(o)?.from ?? []), links);
-  const needed = ancestors([...minimised, ...taps.flatMap((t) => fedBy(t.id)), ...lossNodes], links);
+  const minimised = above(optimizers.flatMap((o) => lossOf(o)?.from ?? []));
+  const needed = above([...minimised, ...taps.flatMap((t) => fedBy(t.id)), ...lossNodes]);
   const ordered = (ids: Set<string>, p?: Phase) => scope.order.filter((id) => ids.has(id) && (!p || phase.get(id) === p));
 
   const steps: PlanStep[] = ordered(needed).map((id) => {
@@ -100,7 +101,7 @@ export function buildPlan(
     trainableImages: [...trainableImages].filter((id) => needed.has(id)).map((id) => ({ id, weights: inferred.weights.filter((w) => w.block === id) })),
     optimizers: optimizers.map((o) => {
       const loss = lossOf(o)!;
-      const up = ancestors([loss.from], links);
+      const up = above([loss.from]);
       const redraw = ordered(up, 'data').filter((id) => category(id) === 'source' || scope.defs.get(id)?.random);
       return {
         id: o.id,
@@ -120,11 +121,11 @@ export function buildPlan(
       kind: kindOf(t.id),
       params: scope.params.get(t.id),
       inputs: refsOf(scope, t.id),
-      steps: ordered(ancestors(fedBy(t.id), links), 'model'),
+      steps: ordered(above(fedBy(t.id)), 'model'),
     })),
     charts: charts.map((c) => ({ id: c.id, params: scope.params.get(c.id), series: Object.values(refsOf(scope, c.id)) })),
     losses: lossNodes,
-    reports: ordered(ancestors(lossNodes.filter((id) => !minimised.has(id)), links)).filter((id) => phase.get(id) === 'model'),
+    reports: ordered(above(lossNodes.filter((id) => !minimised.has(id)))).filter((id) => phase.get(id) === 'model'),
   };
 }
 

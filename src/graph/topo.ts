@@ -88,21 +88,31 @@ export function findCycles(ids: readonly string[], edges: readonly { from: strin
 
 /** Every node upstream of `start` (inclusive), following edges backwards. */
 export function ancestors(start: Iterable<string>, edges: readonly { from: string; to: string }[]): Set<string> {
+  return upstreamOf(edges)(start);
+}
+
+/**
+ * `ancestors` over one set of edges, asked many times: the reverse index is built once, so a
+ * compile that asks for every optimizer's and tap's upstream does not rebuild it each time.
+ */
+export function upstreamOf(edges: readonly { from: string; to: string }[]): (start: Iterable<string>) => Set<string> {
   const into = new Map<string, string[]>();
   for (const e of edges) {
     const list = into.get(e.to);
     if (list) list.push(e.from);
     else into.set(e.to, [e.from]);
   }
-  const seen = new Set<string>();
-  const todo = [...start];
-  while (todo.length > 0) {
-    const id = todo.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const f of into.get(id) ?? []) todo.push(f);
-  }
-  return seen;
+  return (start) => {
+    const seen = new Set<string>();
+    const todo = [...start];
+    while (todo.length > 0) {
+      const id = todo.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const f of into.get(id) ?? []) todo.push(f);
+    }
+    return seen;
+  };
 }
 
 class MinHeap {
