@@ -11,15 +11,13 @@ import * as tf from '@tensorflow/tfjs';
 import { compile } from '../../graph/compile';
 import { hasErrors } from '../../graph/diagnostics';
 import { trainingFingerprint } from '../../graph/fingerprint';
-import type { TrainingPlan } from '../../graph/plan';
 import type { CheckpointStore } from '../checkpoint-store';
 import { NonFiniteLoss } from '../errors';
-import { exportNetworkZip } from '../export';
-import type { BackendChoice, BackendName, FaultKind, FromWorker, RunStatus, ToWorker, WireImage, WirePreview } from '../protocol';
-import type { PreviewImage } from '../taps';
-import { Trainer } from '../trainer';
-import { applyNetwork } from './apply';
+import type { BackendChoice, BackendName, FaultKind, FromWorker, RunStatus, ToWorker } from '../protocol';
+import type { Trainer } from '../trainer';
+import { startChecked } from './checked-backend';
 import { classify, fallbackAfter, faultMessage } from './faults';
+import { applyReply, exportReply, toWire, type Reply } from './replies';
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -42,13 +40,6 @@ export interface SessionDeps {
 type StartMessage = Extract<ToWorker, { type: 'start' }>;
 
 const RATE_WINDOW = 10;
-
-/** Data a node needs could not be loaded: no backend would do better. */
-class DataError extends Error {
-  constructor(override readonly cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause));
-  }
-}
 
 export class TrainingSession {
   private trainer?: Trainer;
@@ -116,9 +107,9 @@ export class TrainingSession {
         if (m.fault === 'device-lost' && this.backend?.loseDevice?.()) this.injected = undefined;
         return;
       case 'export-network':
-        return this.exportNetwork(m);
+        return this.reply(await exportReply(this.trainer, m.network, { doc: m.doc, key: m.key, store: this.deps.checkpoints }));
       case 'apply':
-        return this.apply(m.network, m.image);
+        return this.reply(await applyReply(this.trainer, m.network, m.image));
       case 'set-preview-every':
         return;
     }
@@ -141,8 +132,14 @@ export class TrainingSession {
     this.saveEvery = m.checkpoint?.every ?? 0;
     this.fingerprint = trainingFingerprint(m.doc);
     this.savedStep = undefined;
-    const saved = m.from && m.from !== 'fresh' ? await this.loadSaved() : undefined;
-    this.trainer = await this.startBackend(m, plan, saved);
+    const from = m.from ?? 'fresh';
+    const saved = from !== 'fresh' ? await this.loadSaved() : undefined;
+    const checking = (name: BackendName) => this.setStatus('starting', `Checking that ${name} runs every operation of this graph…`);
+    const started = await startChecked(this.deps, plan, { backend: m.backend, images: m.images ?? {}, from, ...(saved ? { saved } : {}) }, this.post, checking);
+    this.trainer = started.trainer;
+    this.backend = started.backend;
+    this.watch(started.backend);
+    if (saved) this.savedStep = saved.card.step;
     this.end = this.trainer.step + m.steps;
     this.previewEvery = m.previewEvery;
     this.tapIds = plan.taps.map((t) => t.id);
@@ -156,62 +153,6 @@ export class TrainingSession {
     const saved = this.saveKey && this.deps.checkpoints ? await this.deps.checkpoints.load(this.saveKey) : undefined;
     if (!saved) throw new Error('There is no saved checkpoint of this graph to go on from.');
     return saved;
-  }
-
-  /**
-   * A backend that runs every kernel the plan needs: after starting one, a pass of every
-   * optimizer's gradients and every tap (which changes nothing) checks it; a backend that fails
-   * it is left for the next in the order, with the reason shown.
-   */
-  private async startBackend(m: StartMessage, plan: TrainingPlan, saved: Awaited<ReturnType<TrainingSession['loadSaved']>> | undefined): Promise<Trainer> {
-    const images = m.images ?? {};
-    // The user's pictures come with the message; a picture that is missing is skipped by its source.
-    // Data that cannot be loaded is the graph's problem on every backend, not the backend's.
-    const cache = new Map<string, Promise<unknown>>();
-    const loadAsset = (name: string) => {
-      if (!cache.has(name)) cache.set(name, (name.startsWith('image:') ? Promise.resolve(images[name.slice(6)]) : this.deps.loadAsset(name)).catch((e: unknown) => Promise.reject(new DataError(e))));
-      return cache.get(name)!;
-    };
-    const excluded: BackendName[] = [];
-    const failed: string[] = [];
-    for (;;) {
-      const backend = await this.deps.initBackend(excluded.length ? 'auto' : m.backend, excluded);
-      this.post({ type: 'backend', name: backend.name, reasons: [...failed, ...backend.reasons] });
-      let trainer: Trainer | undefined;
-      try {
-        this.setStatus('starting', `Checking that ${backend.name} runs every operation of this graph…`);
-        trainer = await Trainer.create(plan, { loadAsset });
-        for (const o of plan.optimizers) await trainer.gradients(o.id);
-        await trainer.taps();
-      } catch (e) {
-        trainer?.dispose();
-        if (e instanceof DataError) throw e.cause;
-        failed.push(`${backend.name}: it could not run this graph (${e instanceof Error ? e.message : String(e)}).`);
-        excluded.push(backend.name);
-        continue;
-      }
-      try {
-        if (saved && m.from === 'checkpoint') await trainer.resume(saved.checkpoint);
-        if (saved && m.from === 'weights') this.noticeAdopted(await trainer.adopt(saved.checkpoint));
-      } catch (e) {
-        trainer.dispose();
-        throw e;
-      }
-      this.backend = backend;
-      this.watch(backend);
-      if (saved) this.savedStep = saved.card.step;
-      return trainer;
-    }
-  }
-
-  private noticeAdopted({ kept, fresh }: { kept: string[]; fresh: string[] }): void {
-    const list = (ids: string[]) => ids.map((id) => `“${id}”`).join(', ');
-    const text = [
-      kept.length ? `Kept the trained weights of ${list(kept)}.` : 'No network kept its shapes, so every weight starts afresh.',
-      kept.length && fresh.length ? `${list(fresh)} changed shape and start${fresh.length === 1 ? 's' : ''} afresh.` : '',
-      'Optimizer state starts afresh.',
-    ];
-    this.post({ type: 'notice', text: text.filter(Boolean).join(' ') });
   }
 
   private watch(backend: StartedBackend): void {
@@ -289,40 +230,7 @@ export class TrainingSession {
     } catch {
       // A lost device can refuse even to free its buffers; nothing more is sent to it.
     }
-    this.status = 'failed';
     this.post({ type: 'status', status: 'failed', step, message, fault: kind, ...(fallback ? { fallback } : {}) });
-  }
-
-  private async apply(network: string, picture: WireImage): Promise<void> {
-    if (!this.trainer) {
-      this.post({ type: 'notice', text: 'Apply needs trained weights at hand: train the graph, or resume it, first.' });
-      return;
-    }
-    const r = await applyNetwork(this.trainer, network, picture);
-    if (!r.ok) return this.post({ type: 'notice', text: r.message });
-    const image = toWire(r.image);
-    this.post({ type: 'applied', network, step: this.trainer.step, image }, [image.pixels]);
-  }
-
-  /** Zips the network's export folder and hands it to the page; a refusal is a notice, not a failure. */
-  private async exportNetwork(m: Extract<ToWorker, { type: 'export-network' }>): Promise<void> {
-    let plan = this.trainer?.plan;
-    let saved = this.trainer ? await this.trainer.checkpoint() : undefined;
-    if (!this.trainer && m.doc && m.key && this.deps.checkpoints) {
-      plan = compile(m.doc).plan;
-      saved = (await this.deps.checkpoints.load(m.key))?.checkpoint;
-    }
-    if (!plan || !saved) {
-      this.post({ type: 'notice', text: 'There are no trained weights to export yet: train the graph first.' });
-      return;
-    }
-    const r = exportNetworkZip(plan, saved, m.network, { generatedBy: 'Ganvas' });
-    if (!r.ok) {
-      this.post({ type: 'notice', text: r.message });
-      return;
-    }
-    const bytes = r.zip.buffer.slice(r.zip.byteOffset, r.zip.byteOffset + r.zip.byteLength) as ArrayBuffer;
-    this.post({ type: 'exported', name: r.fileName, bytes }, [bytes]);
   }
 
   private async save(): Promise<void> {
@@ -354,6 +262,10 @@ export class TrainingSession {
     }
   }
 
+  private reply(r: Reply): void {
+    this.post(r.message, r.transfer);
+  }
+
   private setStatus(status: RunStatus, message?: string, extra: { fault?: FaultKind; fallback?: BackendName } = {}): void {
     this.status = status;
     this.post({ type: 'status', status, step: this.trainer?.step ?? this.savedStep ?? 0, ...(message ? { message } : {}), ...extra });
@@ -369,9 +281,4 @@ export class TrainingSession {
     this.trainer = undefined;
     t?.dispose();
   }
-}
-
-function toWire(image: PreviewImage): WirePreview {
-  const copy = new Uint8ClampedArray(image.pixels);
-  return { width: image.width, height: image.height, pixels: copy.buffer };
 }
