@@ -70,18 +70,16 @@ export async function channelImages(v: Value, count: number): Promise<PreviewIma
   if (t.rank !== 4) return [];
   const [, h, w, c] = t.shape as [number, number, number, number];
   const n = Math.min(c, Math.max(1, count));
-  const bytes = tf.tidy(() => {
-    // n×H×W: channel first, one grey image each.
-    const x = tf.transpose(tf.reshape(tf.slice(tf.cast(t, 'float32'), [0, 0, 0, 0], [1, h, w, n]), [h, w, n]), [2, 0, 1]);
-    const lo = tf.min(x, [1, 2], true);
-    const hi = tf.max(x, [1, 2], true);
-    const g = tf.div(tf.sub(x, lo), tf.maximum(tf.sub(hi, lo), 1e-8));
-    const grey = tf.expandDims(g, -1);
-    const rgba = tf.concat([grey, grey, grey, tf.onesLike(grey)], -1);
-    return tf.cast(tf.round(tf.mul(rgba, 255)), 'int32');
+  // n×H×W×1: one grey image per channel, each scaled on its own, drawn as a [0,1] preview batch.
+  const grey = tf.tidy(() => {
+    const x = tf.transpose(tf.slice(tf.cast(t, 'float32'), [0, 0, 0, 0], [1, h, w, n]), [3, 1, 2, 0]);
+    const lo = tf.min(x, [1, 2, 3], true);
+    const hi = tf.max(x, [1, 2, 3], true);
+    return tf.div(tf.sub(x, lo), tf.maximum(tf.sub(hi, lo), 1e-8));
   });
-  const data = await bytes.data();
-  bytes.dispose();
-  const per = h * w * 4;
-  return Array.from({ length: n }, (_, i) => ({ width: w, height: h, pixels: Uint8ClampedArray.from(data.subarray(i * per, (i + 1) * per)) }));
+  try {
+    return await previewImages(grey, { type: 'image', shape: grey.shape, range: '[0,1]' }, n);
+  } finally {
+    grey.dispose();
+  }
 }
