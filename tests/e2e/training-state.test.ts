@@ -4,35 +4,19 @@
  * memory stops with a way to go on with the next backend; a really destroyed WebGPU device
  * (Chromium's software adapter) is noticed and offers WebGL.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startBuiltApp, type App } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { unzipSync, zlibSync } from 'fflate';
 import { encodePng } from '../../src/runtime/png';
 import { decodePng } from '../png-reader';
-import { canonical, exportFile, importFile, inspector, node, openEditor, ready, shot, type Editor } from './editor-page';
+import { canonical, exportFile, importFile, inspector, node, ready, shot } from './editor-page';
+import { editorSuite } from './suite';
 import { panel, status, stepOf, train, waitForStep } from './training-page';
 
-let app: App;
-let browser: Browser;
-let editor: Editor | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  await editor?.context.close();
-  editor = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = editorSuite();
 
 const alert = (page: Page) => panel(page).getByRole('alert');
 const inject = (page: Page, fault: string) => page.evaluate((f) => (window as unknown as { ganvasTest: { injectFault(f: string): void } }).ganvasTest.injectFault(f), fault);
@@ -78,7 +62,7 @@ await writeFile(at('output.json'), JSON.stringify({ width: w, height: h, pixels:
 
 describe('training state in the browser', () => {
   it('saves a checkpoint on pause, and after a reload goes on from it', async () => {
-    editor = await openEditor(browser, app.url);
+    const editor = await suite.open();
     const { page } = editor;
     await panel(page).getByLabel('Checkpoint every').fill('3');
     await train(page, 'wasm', 400, 2);
@@ -106,7 +90,7 @@ describe('training state in the browser', () => {
   }, 300_000);
 
   it('exports a result PNG that opens as the same graph, and a trained network as a zip', async () => {
-    editor = await openEditor(browser, app.url);
+    const editor = await suite.open();
     const { page } = editor;
     const before = canonical((await exportFile(page)).text);
     await train(page, 'wasm', 3, 1);
@@ -149,7 +133,7 @@ describe('training state in the browser', () => {
   }, 300_000);
 
   it('after an edit, offers to keep the weights of networks whose shapes did not change', async () => {
-    editor = await openEditor(browser, app.url);
+    const editor = await suite.open();
     const { page } = editor;
     await train(page, 'wasm', 3, 3);
     await expect.poll(() => status(page).innerText(), { timeout: 120_000 }).toMatch(/^done · step 3/);
@@ -176,7 +160,7 @@ describe('training state in the browser', () => {
   }, 300_000);
 
   it('Inspect nodes show their wire live: statistics, a histogram and the channels', async () => {
-    editor = await openEditor(browser, app.url);
+    const editor = await suite.open();
     const { page } = editor;
     const doc = JSON.parse(readFileSync('presets/default.ganvas.json', 'utf8')) as { nodes: object[]; edges: object[]; meta: { title: string } };
     doc.meta.title = 'Inspected';
@@ -197,7 +181,7 @@ describe('training state in the browser', () => {
   }, 300_000);
 
   it('a NaN pauses naming the loss and keeps the checkpoint; exhausted memory offers the next backend', async () => {
-    editor = await openEditor(browser, app.url);
+    const editor = await suite.open();
     const { page } = editor;
     await panel(page).getByLabel('Checkpoint every').fill('2');
     await train(page, 'wasm', 400, 5);
@@ -224,7 +208,7 @@ describe('training state in the browser', () => {
   }, 300_000);
 
   it('notices a destroyed WebGPU device and offers WebGL', async () => {
-    editor = await openEditor(browser, app.url);
+    const editor = await suite.open();
     const { page } = editor;
     await train(page, 'webgpu', 200, 50);
     await expect.poll(() => panel(page).getByLabel('Active backend').innerText(), { timeout: 60_000 }).toBe('on webgpu');

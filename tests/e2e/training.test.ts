@@ -3,33 +3,16 @@
  * on WebGPU (Chromium's software adapter here, chosen by name), with preview pixels that change
  * between previews and stay put while paused, a chart that gains points, and a flat tensor count.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startBuiltApp, type App } from './browser';
-import { openEditor, shot, type Editor } from './editor-page';
+import { describe, expect, it } from 'vitest';
+import { shot } from './editor-page';
+import { editorSuite } from './suite';
 import { chartPoints, panel, previewDigest, status, stepOf, train, waitForStep } from './training-page';
 
-let app: App;
-let browser: Browser;
-let editor: Editor | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  await editor?.context.close();
-  editor = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = editorSuite();
 
 describe('training in the browser', () => {
   it('trains on wasm: previews change, pause holds them, step advances by one, the chart grows, tensors stay flat', async () => {
-    editor = await openEditor(browser, app.url);
+    const editor = await suite.open();
     const { page } = editor;
     await train(page, 'wasm', 400, 2);
     await expect.poll(() => panel(page).getByLabel('Active backend').innerText(), { timeout: 60_000 }).toBe('on wasm');
@@ -73,7 +56,7 @@ describe('training in the browser', () => {
   }, 300_000);
 
   it('trains on WebGPU when chosen by name, and the worker really runs webgpu', async () => {
-    editor = await openEditor(browser, app.url);
+    const editor = await suite.open();
     const { page } = editor;
     await train(page, 'webgpu', 3, 1);
     await expect.poll(() => panel(page).getByLabel('Active backend').innerText(), { timeout: 60_000 }).toBe('on webgpu');
@@ -84,7 +67,7 @@ describe('training in the browser', () => {
   }, 300_000);
 
   it('the automatic choice skips the software GPU adapters here and says why', async () => {
-    editor = await openEditor(browser, app.url);
+    const editor = await suite.open();
     const { page } = editor;
     await train(page, 'auto', 2, 1);
     await expect.poll(() => panel(page).getByLabel('Active backend').innerText(), { timeout: 60_000 }).toBe('on wasm');
