@@ -3,7 +3,7 @@
  * thumbnail (presets/thumbs/<name>.png when there is one, else a mini-diagram of the graph).
  * Opening one makes a new graph; the user's own graphs are never overwritten.
  */
-import { useEffect, useRef } from 'react';
+import { useDialog } from './use-dialog';
 import type { GraphDoc } from '../../graph/schema';
 import { PresetThumb } from './PresetThumb';
 import './preset-gallery.css';
@@ -27,21 +27,7 @@ function blurb(text: string): string {
 const isBench = (p: PresetEntry) => p.id.startsWith('bench/');
 
 export function PresetGallery({ presets, onOpen, onClose }: { presets: readonly PresetEntry[]; onOpen(id: string): void; onClose(): void }) {
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    close.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      before?.focus();
-    };
-  }, [onClose]);
+  const close = useDialog(onClose);
 
   const groups = [
     { name: 'Pipelines', items: presets.filter((p) => !isBench(p)) },

@@ -1,25 +1,10 @@
 /** The list of keyboard shortcuts, as a dialog over the editor; Escape or the button closes it. */
-import { useEffect, useRef } from 'react';
+import { useDialog } from './use-dialog';
 import { SHORTCUTS } from './use-shortcuts';
 import './shortcuts-help.css';
 
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    // Focus moves into the dialog and back where it was, for people using the keyboard.
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    close.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      before?.focus();
-    };
-  }, [onClose]);
+  const close = useDialog(onClose);
   return (
     <div className="shortcuts-backdrop" onClick={onClose}>
       <div className="shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
