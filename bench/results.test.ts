@@ -68,6 +68,10 @@ describe('file names', () => {
     expect(resultsFileName(d, 'AMD EPYC 7B13 2c', 'full')).toBe('2026-12-02-amd-epyc-7b13-2c.json');
     expect(resultsFileName(d, 'AMD EPYC 7B13 2c', 'quick')).toBe('2026-12-02-amd-epyc-7b13-2c-quick.json');
   });
+  it('name a partial run by its part, so it never overwrites a whole run', () => {
+    const d = new Date('2026-12-02T23:59:00Z');
+    expect(resultsFileName(d, 'AMD EPYC 7B13 2c', 'full', 'editor')).toBe('2026-12-02-amd-epyc-7b13-2c-editor.json');
+  });
   it('slug machine names into lower-case words', () => {
     expect(slug('Intel(R) Core(TM) i7-9750H CPU @ 2.60GHz')).toBe('intel-core-i7-9750h-cpu-2-60ghz');
     expect(slug('***')).toBe('machine');

@@ -119,9 +119,9 @@ export const zBenchResults = z.object({
 export type BenchResults = z.infer<typeof zBenchResults>;
 
 /** bench/results/2026-12-02-amd-epyc-2c.json (quick runs get a -quick suffix and are not committed). */
-export function resultsFileName(date: Date, machine: string, mode: 'full' | 'quick'): string {
+export function resultsFileName(date: Date, machine: string, mode: 'full' | 'quick', part?: string): string {
   const day = date.toISOString().slice(0, 10);
-  return `${day}-${slug(machine)}${mode === 'quick' ? '-quick' : ''}.json`;
+  return `${day}-${slug(machine)}${mode === 'quick' ? '-quick' : ''}${part ? `-${slug(part)}` : ''}.json`;
 }
 
 /** Lower-case words joined by hyphens: "AMD EPYC 7B13 (2 cores)" → "amd-epyc-7b13-2-cores". */

@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NodeBackendName } from '../src/runtime/backends/node';
-import { parseArgs, usage } from './args';
+import { benchBackends, benchGroups, parseArgs, usage } from './args';
+import { workloads } from './workloads';
 import { browserBackends, runBrowserBench, type BrowserBackend } from './browser/chromium';
 import { runEditorRows } from './editor/run-editor';
 import { describeMachine } from './machine';
@@ -81,11 +82,18 @@ async function main(): Promise<number> {
   console.log();
   for (const line of [...describeRun(results), ...results.notes]) console.log(line);
   if (args.profile) printProfiles(results);
-  const out = args.out ?? join(here, 'results', resultsFileName(new Date(), results.machine.name, args.mode));
+  const out = args.out ?? join(here, 'results', resultsFileName(new Date(), results.machine.name, args.mode, partOf(args)));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
   log(`Wrote ${out} (${results.elapsedS} s).`);
   return results.rows.some((r) => r.parity && !r.parity.ok) ? 1 : 0;
+}
+
+/** What a run that left something out covered ('editor', 'node-partial'); undefined for a whole run. */
+function partOf(args: ReturnType<typeof parseArgs>): string | undefined {
+  const groups = args.only.length < benchGroups.length ? args.only.join('-') : '';
+  const subset = args.workloads.length < workloads.length || args.backends.length < benchBackends.length;
+  return groups || subset ? [groups, subset ? 'partial' : ''].filter(Boolean).join('-') : undefined;
 }
 
 /** Per workload and backend: the compiled and hand-written steps' kernels side by side, then the compiled step's costliest calls. */

@@ -149,7 +149,7 @@ async function trainingFrames(browser: Awaited<ReturnType<typeof launchBrowser>>
     const panel = page.getByRole('region', { name: 'Training' });
     await panel.getByLabel('Backend', { exact: true }).selectOption('wasm');
     await panel.getByLabel('Steps', { exact: true }).fill('100000');
-    await panel.getByRole('button', { name: 'Train' }).click();
+    await panel.getByRole('button', { name: 'Train', exact: true }).click();
     const stepOf = async () => Number(/step (\d+)/.exec(await panel.getByRole('status', { name: 'Training status' }).innerText())?.[1] ?? 0);
     const deadline = Date.now() + 120_000;
     while ((await stepOf()) < 3) {
