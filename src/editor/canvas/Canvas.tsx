@@ -10,7 +10,7 @@ import { connect, insertRescale, moveNodes, partOf, removeElements } from '../..
 import { STRAY_DROP_TEXT } from '../images/stray-drops';
 import { readGraphFile } from '../persist/files';
 import { useEditor, useEditorStore } from '../store/hooks';
-import { toFlow, type FlowNode } from './flow-mapping';
+import { createFlowMapper, type FlowNode } from './flow-mapping';
 import { minimapNodeColor } from './node-colors';
 import { nodeTypes } from './node-types';
 import { CanvasToolbar } from './CanvasToolbar';
@@ -60,14 +60,11 @@ export function Canvas({ onImportFile }: { onImportFile?: (file: File) => void }
   // React Flow measures nodes and reports their sizes as changes; the minimap needs them back.
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
   const selected = useMemo(() => new Set([...selectedNodes, ...selectedEdges]), [selectedNodes, selectedEdges]);
-  const { nodes, edges } = useMemo(() => {
-    const flow = toFlow(doc, scope, compiled.diagnostics, compiled.analysis, showShapes, selected);
-    for (const n of flow.nodes) {
-      const size = sizes.get(n.id);
-      if (size) n.measured = size;
-    }
-    return flow;
-  }, [doc, scope, compiled, showShapes, selected, sizes]);
+  const mapper = useMemo(createFlowMapper, []);
+  const { nodes, edges } = useMemo(
+    () => mapper({ doc, scope, diagnostics: compiled.diagnostics, analysis: compiled.analysis, showShapes }, selected, sizes),
+    [mapper, doc, scope, compiled, showShapes, selected, sizes],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {

@@ -7,7 +7,7 @@ import type { GraphAnalysis } from '../../graph/analyze';
 import type { Diagnostic } from '../../graph/diagnostics';
 import { partOf, type Scope } from '../../graph/edit';
 import { portEnv, resolvePorts, typesOf } from '../../graph/ports';
-import type { GraphDoc, GraphNode } from '../../graph/schema';
+import type { GraphDoc, GraphEdge, GraphNode } from '../../graph/schema';
 import { edgeId } from '../../graph/scope';
 import { registry } from '../../nodes/registry';
 import { formatShape } from '../../nodes/shape';
@@ -34,6 +34,83 @@ function view(p: PortSpec, s: Signal | undefined): PortView {
   return v;
 }
 
+interface MapContext {
+  doc: GraphDoc;
+  scope: Scope;
+  diagnostics: readonly Diagnostic[];
+  analysis: GraphAnalysis | undefined;
+  showShapes: boolean;
+}
+
+type Size = { width: number; height: number };
+
+interface NodeEntry {
+  src: GraphNode;
+  selected: boolean;
+  measured: Size | undefined;
+  sharedBy: number | undefined;
+  edges: readonly GraphEdge[];
+  out: FlowNode;
+}
+
+/** What a node's data were computed from besides the node itself: equal contexts give equal data. */
+const sameContext = (a: MapContext | undefined, b: MapContext) =>
+  !!a && a.doc.networks === b.doc.networks && a.scope === b.scope && a.diagnostics === b.diagnostics && a.analysis === b.analysis && a.showShapes === b.showShapes;
+
+/**
+ * A toFlow that remembers its last result: a node or edge whose inputs did not change comes
+ * back as the very same object, so React Flow keeps its internal node and re-renders nothing
+ * for it. Dragging one node of 300 then rebuilds one node, not 300. One mapper per canvas.
+ */
+export function createFlowMapper() {
+  let last: MapContext | undefined;
+  let nodeCache = new Map<string, NodeEntry>();
+  let edgeCache = new Map<string, { src: GraphEdge; selected: boolean; out: Edge }>();
+  return (c: MapContext, selected: ReadonlySet<string>, sizes: ReadonlyMap<string, Size> = new Map()): { nodes: FlowNode[]; edges: Edge[] } => {
+    const reuse = sameContext(last, c);
+    last = c;
+    const part = partOf(c.doc, c.scope);
+    const shared = sharedCounts(c.doc);
+    let byNode: Map<string, Diagnostic[]> | undefined;
+    let inferred: ReturnType<typeof signalsOf> | null = null;
+    const nextNodes = new Map<string, NodeEntry>();
+    const nodes = part.nodes.map((n) => {
+      const prev = reuse ? nodeCache.get(n.id) : undefined;
+      const sel = selected.has(n.id);
+      const measured = sizes.get(n.id);
+      const sharedBy = n.type === 'network' ? shared.get(String(n.params.network)) : undefined;
+      const sameData = prev && prev.src.type === n.type && prev.src.params === n.params && prev.src.label === n.label && prev.sharedBy === sharedBy && (registry.get(n.type) !== undefined || prev.edges === part.edges);
+      let out: FlowNode;
+      if (prev && sameData && prev.src === n && prev.selected === sel && prev.measured === measured) out = prev.out;
+      else {
+        if (!sameData) {
+          byNode ??= diagnosticsByNode(c.diagnostics, c.scope);
+          if (inferred === null) inferred = signalsOf(c.analysis, c.scope);
+        }
+        const data = sameData ? prev.out.data : flowData(n, c, part.edges, byNode!.get(n.id) ?? [], inferred ?? undefined, shared);
+        out = { id: n.id, position: n.position, selected: sel, ariaLabel: n.label || n.id, type: registry.get(n.type)?.category === 'note' ? 'note' : 'ganvas', data } as FlowNode;
+        if (measured) out.measured = measured;
+      }
+      nextNodes.set(n.id, { src: n, selected: sel, measured, sharedBy, edges: part.edges, out });
+      return out;
+    });
+    nodeCache = nextNodes;
+    const nextEdges = new Map<string, { src: GraphEdge; selected: boolean; out: Edge }>();
+    const edges = part.edges.map((e) => {
+      const id = edgeId(e);
+      const prev = reuse ? edgeCache.get(id) : undefined;
+      const sel = selected.has(id);
+      if (inferred === null) inferred = signalsOf(c.analysis, c.scope);
+      const out = prev && prev.src === e && prev.selected === sel ? prev.out : flowEdge(e, id, sel, inferred, c.showShapes);
+      nextEdges.set(id, { src: e, selected: sel, out });
+      return out;
+    });
+    edgeCache = nextEdges;
+    return { nodes, edges };
+  };
+}
+
+/** The document as React Flow nodes and edges, computed afresh. */
 export function toFlow(
   doc: GraphDoc,
   scope: Scope,
@@ -42,49 +119,63 @@ export function toFlow(
   showShapes: boolean,
   selected: ReadonlySet<string>,
 ): { nodes: FlowNode[]; edges: Edge[] } {
-  const part = partOf(doc, scope);
-  const env = portEnv(doc.networks);
-  const inferred = signalsOf(analysis, scope);
+  return createFlowMapper()({ doc, scope, diagnostics, analysis, showShapes }, selected);
+}
+
+function sharedCounts(doc: GraphDoc): Map<string, number> {
   const sharedBy = new Map<string, number>();
   for (const n of doc.nodes) if (n.type === 'network') sharedBy.set(String(n.params.network), (sharedBy.get(String(n.params.network)) ?? 0) + 1);
-  const nodes = part.nodes.map((n): FlowNode => {
-    const base = { id: n.id, position: n.position, selected: selected.has(n.id), ariaLabel: n.label || n.id };
-    const def = registry.get(n.type);
-    if (def?.category === 'note') {
-      const p = { text: '', color: 'yellow', width: 240, height: 160, ...n.params } as { text: string; color: string; width: number; height: number };
-      return { ...base, type: 'note', data: { text: String(p.text), color: String(p.color), width: Number(p.width), height: Number(p.height) } };
-    }
-    const mine = diagnostics.filter((d) => d.nodeId === n.id && d.networkId === scope);
-    const ports = def ? portsOf(n, def, env) : unknownPorts(n, part.edges);
-    const ins = inferred?.inputs.get(n.id) ?? {};
-    const outs = inferred?.signals.get(n.id) ?? {};
-    const netId = n.type === 'network' ? String(n.params.network ?? '') : undefined;
-    const net = netId !== undefined ? doc.networks.find((x) => x.id === netId) : undefined;
-    return {
-      ...base,
-      type: 'ganvas',
-      data: {
-        kind: n.type,
-        title: n.label || (net ? net.label || net.id : def?.label ?? n.type),
-        category: def?.category ?? 'unknown',
-        summary: summary(n, def),
-        inputs: ports.inputs.map((p) => view(p, ins[p.name])),
-        outputs: ports.outputs.map((p) => view(p, outs[p.name])),
-        diagnostics: mine.map((d) => ({ severity: d.severity, message: d.message, ...(d.port ? { port: d.port } : {}) })),
-        unknown: !def,
-        ...(net ? { network: { id: net.id, label: net.label || net.id, sharedBy: sharedBy.get(net.id) ?? 1 } } : {}),
-        showShapes,
-      },
-    };
-  });
-  const edges = part.edges.map((e): Edge => {
-    const id = edgeId(e);
-    const s = inferred?.signals.get(e.source)?.[e.sourceHandle];
-    const edge: Edge = { id, source: e.source, sourceHandle: e.sourceHandle, target: e.target, targetHandle: e.targetHandle, selected: selected.has(id), className: s ? `edge-${s.type}` : 'edge-unknown' };
-    if (showShapes && s && s.type !== 'scalar') edge.label = s.type === 'features' ? `${s.layers?.length ?? 0} maps` : formatShape(s.shape);
-    return edge;
-  });
-  return { nodes, edges };
+  return sharedBy;
+}
+
+function diagnosticsByNode(diagnostics: readonly Diagnostic[], scope: Scope): Map<string, Diagnostic[]> {
+  const m = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (d.nodeId === undefined || d.networkId !== scope) continue;
+    const list = m.get(d.nodeId);
+    if (list) list.push(d);
+    else m.set(d.nodeId, [d]);
+  }
+  return m;
+}
+
+function flowData(
+  n: GraphNode,
+  c: MapContext,
+  partEdges: readonly GraphEdge[],
+  mine: readonly Diagnostic[],
+  inferred: ReturnType<typeof signalsOf>,
+  sharedBy: ReadonlyMap<string, number>,
+): FlowNode['data'] {
+  const def = registry.get(n.type);
+  if (def?.category === 'note') {
+    const p = { text: '', color: 'yellow', width: 240, height: 160, ...n.params } as { text: string; color: string; width: number; height: number };
+    return { text: String(p.text), color: String(p.color), width: Number(p.width), height: Number(p.height) };
+  }
+  const ports = def ? portsOf(n, def, portEnv(c.doc.networks)) : unknownPorts(n, partEdges);
+  const ins = inferred?.inputs.get(n.id) ?? {};
+  const outs = inferred?.signals.get(n.id) ?? {};
+  const netId = n.type === 'network' ? String(n.params.network ?? '') : undefined;
+  const net = netId !== undefined ? c.doc.networks.find((x) => x.id === netId) : undefined;
+  return {
+    kind: n.type,
+    title: n.label || (net ? net.label || net.id : def?.label ?? n.type),
+    category: def?.category ?? 'unknown',
+    summary: summary(n, def),
+    inputs: ports.inputs.map((p) => view(p, ins[p.name])),
+    outputs: ports.outputs.map((p) => view(p, outs[p.name])),
+    diagnostics: mine.map((d) => ({ severity: d.severity, message: d.message, ...(d.port ? { port: d.port } : {}) })),
+    unknown: !def,
+    ...(net ? { network: { id: net.id, label: net.label || net.id, sharedBy: sharedBy.get(net.id) ?? 1 } } : {}),
+    showShapes: c.showShapes,
+  };
+}
+
+function flowEdge(e: GraphEdge, id: string, selected: boolean, inferred: ReturnType<typeof signalsOf>, showShapes: boolean): Edge {
+  const s = inferred?.signals.get(e.source)?.[e.sourceHandle];
+  const edge: Edge = { id, source: e.source, sourceHandle: e.sourceHandle, target: e.target, targetHandle: e.targetHandle, selected, className: s ? `edge-${s.type}` : 'edge-unknown' };
+  if (showShapes && s && s.type !== 'scalar') edge.label = s.type === 'features' ? `${s.layers?.length ?? 0} maps` : formatShape(s.shape);
+  return edge;
 }
 
 function portsOf(n: GraphNode, def: NonNullable<ReturnType<typeof registry.get>>, env: ReturnType<typeof portEnv>) {
