@@ -22,6 +22,7 @@ import { galleryPage, type GalleryEntry, type GalleryImage } from './gallery-pag
 import { presetsDir } from './make-presets';
 import { galleryScale } from './presets/kit';
 import { libraryPresets } from './presets/library';
+import { generatedDigitScore, trainDigitClassifier, type DigitClassifier } from './presets/digit-classifier';
 import { generatedW1, heldOutL1, lossEnds, nearestCropL1, superResolutionPsnr } from './presets/quality';
 
 const argv = process.argv.slice(2);
@@ -59,6 +60,10 @@ function batchImages(v: Float32Array, shape: number[], range: string | undefined
 
 /** The preset's quality numbers before and after training, phrased for the page. */
 type Probe = (t: Trainer, reports: StepReport[]) => Promise<string[]>;
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+// Trained once per gallery run, on the first DCGAN probe.
+let classifier: Promise<DigitClassifier> | undefined;
+const digitClassifier = () => (classifier ??= trainDigitClassifier(loadDigitsNode()));
 const fmt = (x: number) => (Math.abs(x) < 1e-3 ? x.toExponential(3) : x.toFixed(4));
 const reduction = (reports: StepReport[], ids: string[], name: string) => {
   const { first, last } = lossEnds(reports, ids, 10);
@@ -74,7 +79,7 @@ function probes(rel: string): { before: Probe; after: Probe } {
   if (rel === 'super-resolution.ganvas.json')
     return same(async (t) => {
       const q = await superResolutionPsnr(t);
-      return [`PSNR of G ${q.model.toFixed(2)} dB, bilinear upscaling ${q.bilinear.toFixed(2)} dB`];
+      return [`PSNR of G ${q.model.toFixed(2)} dB; bicubic upscaling ${q.bicubic.toFixed(2)} dB; the bilinear upscale G refines ${q.bilinear.toFixed(2)} dB`];
     });
   if (rel === 'replication.ganvas.json')
     return same(async (t) => [
@@ -82,7 +87,15 @@ function probes(rel: string): { before: Probe; after: Probe } {
       `mean L1 of a new canvas to its nearest crop of the artwork: ${fmt(await nearestCropL1(t, 'artwork'))}`,
     ]);
   if (rel === 'dcgan-digits.ganvas.json') {
-    return same(async (t) => [`1-D Wasserstein distance of generated and real pixel values: ${fmt(await generatedW1(t, 'real', 1))}`]);
+    return same(async (t) => {
+      const c = await digitClassifier();
+      const s = generatedDigitScore(t, c);
+      return [
+        `1-D Wasserstein distance of generated and real pixel values: ${fmt(await generatedW1(t, 'real', 1))}`,
+        `digit classifier on ${s.samples} generated digits: ${pct(s.confident)} confident (p ≥ 0.9), ${s.present} of 10 classes present ` +
+          `(per class ${s.perClass.join('/')}; on real held-out digits it is ${pct(c.heldOut.accuracy)} accurate and ${pct(c.heldOut.score.confident)} confident)`,
+      ];
+    });
   }
   const styleIds: Record<string, string[][]> = {
     'neural-style.ganvas.json': [['style'], ['content']],

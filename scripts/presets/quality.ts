@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { StepReport, Trainer } from '../../src/runtime/trainer';
+import { bicubicResize } from './bicubic';
 
 /** The mean of a loss (or a sum of losses) over reports [from, to); negative indices count from the end. */
 export function meanLoss(reports: StepReport[], ids: string[], from: number, to: number): number {
@@ -68,15 +69,21 @@ export async function heldOutL1(t: Trainer): Promise<{ model: number; identity: 
   });
 }
 
-/** Super-resolution PSNR (dB, images in [-1,1] so peak-to-peak 2) of G and of the bilinear upscale, on the next batch. */
-export async function superResolutionPsnr(t: Trainer): Promise<{ model: number; bilinear: number }> {
-  const d = await t.sample(['hr', 'up']);
+/**
+ * Super-resolution PSNR (dB; images in [-1,1], so peak-to-peak 2) on the next batch: of G, of the
+ * bilinear upscale it refines, and of a bicubic upscale of the low-res picture (clamped to
+ * [-1,1], as G's tanh output is), the usual baseline.
+ */
+export async function superResolutionPsnr(t: Trainer): Promise<{ model: number; bilinear: number; bicubic: number }> {
+  const d = await t.sample(['hr', 'low', 'up']);
+  const hrShape = shapeOf(t, 'hr');
+  const bicubic = bicubicResize(d.low!, shapeOf(t, 'low'), hrShape[1]!, hrShape[2]!).map((v) => Math.min(1, Math.max(-1, v)));
   return tf.tidy(() => {
-    const hr = tf.tensor(d.hr!, shapeOf(t, 'hr'));
+    const hr = tf.tensor(d.hr!, hrShape);
     const up = tf.tensor(d.up!, shapeOf(t, 'up'));
     const g = t.apply('generator', { in: up }).out as tf.Tensor;
     const psnr = (a: tf.Tensor) => 10 * Math.log10(4 / tf.mean(tf.square(tf.sub(a, hr))).dataSync()[0]!);
-    return { model: psnr(g), bilinear: psnr(up) };
+    return { model: psnr(g), bilinear: psnr(up), bicubic: psnr(tf.tensor(bicubic, hrShape)) };
   });
 }
 
