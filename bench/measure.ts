@@ -2,7 +2,9 @@
  * The protocol of ../shared/WORKLOADS.md for one workload on one backend: the implementations
  * are built side by side, run their first step with losses read back (the parity check, before
  * any timing), then warm up and run their timed steps interleaved, in rounds of one step each
- * in alternating order, so machine noise and drift hit all of them alike. One more, untimed step per tfjs
+ * in alternating order, so machine noise and drift hit all of them alike. Before each step, outside its
+ * time, an implementation prepares what the protocol does not time (the compiled graph draws its next
+ * data: "data is pre-generated and is not timed"). One more, untimed step per tfjs
  * implementation runs under tf.profile, for peak memory and the per-kernel profile.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -32,8 +34,8 @@ export interface ImplResult {
   profile?: StepProfile;
   /** Tensors left behind over the timed steps (0 for a loop that disposes everything). */
   leakedTensors?: number;
-  /** The compiled graph's share of a step spent drawing its data (the hand-written loop's is pre-generated). */
-  dataMs?: number;
+  /** Median time of `prepare` before each timed step (the compiled graph drawing its next data), not part of the step's time. */
+  prefetchMs?: number;
   /** The peer: building its model and running its first step, in its own fresh process. */
   firstStepMs?: number;
 }
@@ -64,6 +66,7 @@ export async function measureWorkload(w: Workload, p: Protocol, o: MeasureOption
     let peerFirstMs: number | undefined;
     for (const impl of impls) {
       const before = tf.memory().numBytes;
+      impl.prepare?.();
       const r = await impl.step(true);
       if (resident.has(impl)) resident.set(impl, resident.get(impl)! + tf.memory().numBytes - before);
       else if ('buildMs' in impl) peerFirstMs = (impl as Peer).buildMs + (r.ms ?? NaN);
@@ -81,13 +84,24 @@ export async function measureWorkload(w: Workload, p: Protocol, o: MeasureOption
     // The tfjs implementations alternate; the peer, where there is one, goes first in every round,
     // so each of them follows the other and the peer's process equally often.
     const order = (r: number) => [...impls.slice(2), ...roundOrder([c, h], r)];
-    for (let r = 1; r < p.warmup; r++) for (const impl of order(r)) await impl.step(false);
+    for (let r = 1; r < p.warmup; r++)
+      for (const impl of order(r)) {
+        impl.prepare?.();
+        await impl.step(false);
+      }
 
     const samples = new Map<Impl, number[]>(impls.map((i) => [i, []]));
     const leaked = new Map<Impl, number>(impls.map((i) => [i, 0]));
+    const prepared = new Map<Impl, number[]>(impls.map((i) => [i, []]));
     for (let r = 0; r < p.timed; r++) {
       for (const impl of order(r)) {
+        // Counted before prepare: what it draws, the step takes.
         const tensors = tf.memory().numTensors;
+        if (impl.prepare) {
+          const p0 = performance.now();
+          impl.prepare();
+          prepared.get(impl)!.push(performance.now() - p0);
+        }
         const t0 = performance.now();
         const res = await impl.step(false);
         const ms = res.ms ?? performance.now() - t0;
@@ -97,34 +111,22 @@ export async function measureWorkload(w: Workload, p: Protocol, o: MeasureOption
       }
     }
     const profiles = new Map<Impl, StepProfile>();
-    for (const impl of [c, h]) profiles.set(impl, await profileStep(() => impl.step(false)));
-    const dataMs = await timeDataDraw(c);
+    for (const impl of [c, h]) {
+      impl.prepare?.();
+      profiles.set(impl, await profileStep(() => impl.step(false)));
+    }
 
     return impls.map((impl) => ({
       impl: impl.kind,
       samples: samples.get(impl)!,
       summary: summarize(samples.get(impl)!),
       losses: first.get(impl)!,
-      ...(impl === c ? { dataMs } : { parity: parity(impl) }),
+      ...(impl === c ? {} : { parity: parity(impl) }),
+      ...(prepared.get(impl)!.length > 0 ? { prefetchMs: summarize(prepared.get(impl)!).median } : {}),
       ...(impl.kind === 'pytorch' && peerFirstMs !== undefined ? { firstStepMs: peerFirstMs } : {}),
       ...(resident.has(impl) ? { residentBytes: resident.get(impl)!, leakedTensors: leaked.get(impl)!, profile: profiles.get(impl)! } : {}),
     }));
   } finally {
     for (const impl of impls) impl.dispose();
   }
-}
-
-/**
- * What drawing one step's data costs the compiled graph, which its step includes and the other
- * rows do not (they pre-generate theirs): its sources evaluated on copies of the streams, and
- * read back (median of 3).
- */
-async function timeDataDraw(c: Awaited<ReturnType<typeof compiled>>): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    await c.trainer.sample(c.trainer.plan.sources);
-    ms.push(performance.now() - t0);
-  }
-  return summarize(ms).median;
 }

@@ -85,12 +85,11 @@ export async function runNodeBench(o: { mode: 'full' | 'quick'; workloads: reado
           ...(target !== undefined && vsHand !== undefined ? { target, meetsTarget: vsHand <= target } : {}),
           ...(r.parity ? { parity: r.parity } : {}),
           losses: r.losses,
-          ...(r.dataMs !== undefined ? { dataMs: r.dataMs } : {}),
+          ...(r.prefetchMs !== undefined ? { prefetchMs: r.prefetchMs } : {}),
         });
         if (r.profile) profiles.push({ workload: id, backend, impl: r.impl, kernelMs: r.profile.kernelMs, kernels: r.profile.kernels, top: r.profile.top });
         if (r.parity && !r.parity.ok) notes.push(`${id} on ${backend}: the ${r.impl} step-1 losses differ from the compiled graph's (${r.parity.key}, ${r.parity.rel.toExponential(1)} relative): the ratio compares different models.`);
         if (r.leakedTensors) notes.push(`${id} on ${backend}: the ${r.impl} loop left ${r.leakedTensors} tensors behind over its timed steps.`);
-        if (r.dataMs !== undefined) notes.push(`${id} on ${backend}: the compiled step includes drawing its procedural data, about ${r.dataMs.toFixed(1)} ms (${((100 * r.dataMs) / r.summary.median).toFixed(1)}% of its median); the other rows pre-generate theirs.`);
       }
       if (python && backend === 'wasm' && by('pytorch')) peerInfo = { python, torch: 'torch' in found ? found.torch : '', threads: 2 };
       log(`  medians: ${results.map((r) => `${r.impl} ${r.summary.median.toFixed(1)} ms`).join(', ')}`);

@@ -30,7 +30,7 @@ const example: BenchResults = {
       target: 1.05,
       meetsTarget: true,
       losses: { lossD: 0.5 },
-      dataMs: 1,
+      prefetchMs: 1,
     },
   ],
   profiles: [{ workload: 'pix2pix-lite-64', backend: 'wasm', impl: 'compiled', kernelMs: 140, kernels: [{ name: 'Conv2D', calls: 16, ms: 29 }], top: [] }],

@@ -70,8 +70,10 @@ export const zBenchRow = z.object({
   /** Step-1 losses against the compiled graph's (hand-written and peer rows). */
   parity: z.object({ against: z.literal('compiled'), key: z.string(), rel: z.number(), ok: z.boolean() }).optional(),
   losses: z.record(z.string(), z.number()),
-  /** Compiled rows: the part of a step spent drawing the procedural data (the other rows pre-generate it). */
+  /** Compiled rows of runs before 2026-12-03: the part of a step spent drawing the procedural data, which the step then included. */
   dataMs: z.number().optional(),
+  /** Compiled rows: drawing the next step's data before it (the Trainer's prefetch), outside the timed step, as the other rows pre-generate theirs. */
+  prefetchMs: z.number().optional(),
   /** Chromium rows: reads of tensor data per timed step, the bench's own fence excluded (0: no readbacks). */
   readbacksPerStep: z.number().optional(),
   /** Chromium rows: reads during step 1, which reads its losses back (shows the count sees reads). */

@@ -1,7 +1,8 @@
 /**
  * The implementations the bench page times, as bench/impls.ts has them in Node: the compiled
  * graph (the preset's text parsed, compiled and trained by the Trainer, as the editor's worker
- * does) and the hand-written tfjs loop. A step reads nothing back unless asked to.
+ * does) and the hand-written tfjs loop. A step reads nothing back unless asked to; the compiled
+ * graph draws its next data before it (`prepare`), as the hand-written loop pre-generates its own.
  */
 import * as tf from '@tensorflow/tfjs';
 import { compile, hasErrors, parseGraphDoc } from '../../src/graph';
@@ -39,9 +40,10 @@ export async function compiledImpl(id: WorkloadId): Promise<Impl & { trainer: Tr
     trainer,
     dataBytes: 0,
     async step(log) {
-      const r = await trainer.runIteration(log ? { log: true } : {});
+      const r = await trainer.runIteration({ log, prefetch: false });
       return log ? { losses: r.losses } : {};
     },
+    prepare: () => trainer.prefetch(),
     dispose: () => trainer.dispose(),
   };
 }

@@ -2,7 +2,8 @@
  * The protocol of ../shared/WORKLOADS.md in the bench page, for one workload on the backend the
  * page started: compiled graph and hand-written loop built side by side, step 1 with losses read
  * back (parity, before any timing), warm-up, then timed steps interleaved in rounds of one step
- * each in alternating order. Each timed step ends at a fence, so GPU work is inside its time;
+ * each in alternating order. Before each step, outside its time, the compiled graph draws its next
+ * data (the protocol does not time data). Each timed step ends at a fence, so GPU work is inside its time;
  * reads of tensor data during the timed steps are counted. One more untimed step per
  * implementation runs under tf.profile for peak memory (and per-kernel times where the backend
  * has a timer).
@@ -44,6 +45,7 @@ export async function measureInPage(id: WorkloadId, p: PageProtocol, log: (line:
     const first = new Map<Impl, Record<string, number>>();
     const loggedReads = new Map<Impl, number>();
     for (const impl of impls) {
+      impl.prepare?.();
       reads.reset();
       first.set(impl, (await impl.step(true)).losses ?? {});
       loggedReads.set(impl, reads.count);
@@ -57,6 +59,7 @@ export async function measureInPage(id: WorkloadId, p: PageProtocol, log: (line:
     log(`step-1 losses, hand-written vs compiled: worst ${q.key} ${q.rel.toExponential(1)} relative (${q.ok ? 'ok' : 'MISMATCH'})`);
     for (let r = 1; r < p.warmup; r++)
       for (const impl of roundOrder(impls, r)) {
+        impl.prepare?.();
         await impl.step(false);
         await fence();
       }
@@ -65,7 +68,12 @@ export async function measureInPage(id: WorkloadId, p: PageProtocol, log: (line:
     const readCount = new Map<Impl, number>(impls.map((i) => [i, 0]));
     for (let r = 0; r < p.timed; r++) {
       for (const impl of roundOrder(impls, r)) {
+        // Counted before prepare: what it draws (the next data, outside the timed step), the step takes.
         const tensors = tf.memory().numTensors;
+        if (impl.prepare) {
+          impl.prepare();
+          await fence();
+        }
         reads.reset();
         const t0 = performance.now();
         await impl.step(false);
@@ -79,6 +87,7 @@ export async function measureInPage(id: WorkloadId, p: PageProtocol, log: (line:
     }
     const profiles = new Map<Impl, StepProfile>();
     for (const impl of impls) {
+      impl.prepare?.();
       profiles.set(
         impl,
         await profileStep(async () => {

@@ -40,6 +40,8 @@ export class Run {
   readonly lossIds: string[];
   /** Iterations completed. */
   iteration = 0;
+  /** The next iteration's sources, drawn ahead (see prefetch), and the stream positions before that draw. */
+  private ahead?: { values: Values; positions: Record<string, number> };
   /**
    * A test hook: the iteration (1-based) whose first optimizer's loss is made NaN, the same on
    * every replay, so the non-finite-loss handling runs for real.
@@ -129,7 +131,10 @@ export class Run {
       for (const r of kept) owned.push(...flat(r));
     };
     try {
-      evalData(this.dataIds);
+      const ahead = this.takeAhead();
+      for (const [id, r] of ahead) values.set(id, r);
+      for (const r of ahead.values()) owned.push(...flat(r));
+      evalData(this.dataIds.filter((id) => !ahead.has(id)));
       for (const o of this.opts) {
         const opt = this.optimizers.get(o.plan.id)!;
         setLearningRate(opt, scheduledRate(o.params.lr, o.params.schedule, t));
@@ -187,6 +192,46 @@ export class Run {
     return losses;
   }
 
+  /**
+   * Draws the next iteration's sources now, from the run's own streams, so the iteration finds
+   * them ready: called between iterations, e.g. while a GPU backend still works on the last one.
+   * The values are those the iteration would draw itself, in the same stream order (sources
+   * depend only on the streams and static values, never on weights). Derived data-phase steps
+   * (transforms, frozen networks) are left to the iteration. Drawing twice does nothing more.
+   */
+  prefetch(): void {
+    if (this.ahead) return;
+    const positions = this.streams.positions();
+    const sources = this.dataIds.filter((id) => this.plan.sources.includes(id));
+    const values: Values = new Map(this.fixed);
+    tf.tidy(() => {
+      this.model.evaluate(sources, values, { training: true, rng: this.streams.rng });
+      for (const id of sources) for (const t of flat(values.get(id)!)) tf.keep(t);
+    });
+    this.ahead = { values: new Map(sources.map((id) => [id, values.get(id)!])), positions };
+  }
+
+  /** Forgets drawn-ahead sources and puts the streams back where they were before the draw. */
+  dropPrefetch(): void {
+    const a = this.ahead;
+    if (!a) return;
+    this.ahead = undefined;
+    for (const r of a.values.values()) tf.dispose(flat(r));
+    this.streams.restore(a.positions);
+  }
+
+  /** The stream positions of the state between iterations: those before any drawn-ahead sources. */
+  positions(): Record<string, number> {
+    return this.ahead ? { ...this.ahead.positions } : this.streams.positions();
+  }
+
+  /** The drawn-ahead sources, now owned by the caller (none: an empty map). */
+  private takeAhead(): Values {
+    const a = this.ahead;
+    this.ahead = undefined;
+    return a?.values ?? new Map();
+  }
+
   /** Weight clipping (Wasserstein critics) and keeping trainable images in their range. */
   private afterUpdate(o: OptState): void {
     tf.tidy(() => {
@@ -209,11 +254,12 @@ export class Run {
   /** Copies of the streams at their current positions, to look ahead without drawing. */
   streamsCopy(): Streams {
     const s = new Streams(this.plan);
-    s.restore(this.streams.positions());
+    s.restore(this.positions());
     return s;
   }
 
   dispose(): void {
+    this.dropPrefetch();
     for (const o of this.optimizers.values()) o.dispose();
     this.optimizers.clear();
     for (const r of [...this.fixed.values(), ...this.previewData.values()]) tf.dispose(flat(r));

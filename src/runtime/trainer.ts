@@ -74,12 +74,15 @@ export class Trainer {
   /**
    * One iteration: data, then every optimizer in order. Losses are read back (and checked)
    * every `logEvery` iterations, or when `log` asks for it (the last iteration of a run).
+   * Once the iteration's work is issued, the next iteration's sources are drawn (see prefetch),
+   * unless `prefetch` is false: on a GPU backend that work overlaps the device's.
    */
-  async runIteration(o: { log?: boolean } = {}): Promise<StepReport> {
+  async runIteration(o: { log?: boolean; prefetch?: boolean } = {}): Promise<StepReport> {
     const t0 = performance.now();
     const logged = o.log === true || this.run.iteration % this.plan.settings.logEvery === 0;
     const losses = this.run.iterate(false);
     this.flag(losses);
+    if (o.prefetch !== false) this.run.prefetch();
     const report: StepReport = { step: this.run.iteration, ms: performance.now() - t0 };
     if (!logged) {
       tf.dispose(Object.values(losses));
@@ -90,6 +93,15 @@ export class Trainer {
     if (flags?.some((f) => f > 0)) await this.rollBack();
     await this.check();
     return { ...report, losses: values, ms: performance.now() - t0 };
+  }
+
+  /**
+   * Draws the next iteration's data sources now, so that it finds them ready: the same values,
+   * in the same order, as it would draw itself. Checkpoints, snapshots and sample() see the
+   * state before the draw; a restore forgets it.
+   */
+  prefetch(): void {
+    this.run.prefetch();
   }
 
   /** Accumulates, on the device, which losses were non-finite since the last check. */
@@ -121,7 +133,7 @@ export class Trainer {
   }
 
   private snapshot(): Promise<Snapshot> {
-    return capture(this.run.model, this.run.optimizers, this.run.streams.positions(), this.run.iteration);
+    return capture(this.run.model, this.run.optimizers, this.run.positions(), this.run.iteration);
   }
 
   /** Back to the last checked state, then forward one careful iteration at a time to the bad one. */
@@ -143,6 +155,7 @@ export class Trainer {
   }
 
   private async restore(s: Snapshot): Promise<void> {
+    this.run.dropPrefetch();
     await restoreInto(this.run.model, s, this.run.optimizers, (id) => this.run.makeOptimizer(id));
     this.run.streams.restore(s.streams);
     this.run.iteration = s.step;
