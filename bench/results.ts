@@ -26,6 +26,8 @@ export const zEditorResults = z.object({
   /** parseGraphDoc and compile of the whole graph in Node, ms. */
   parseMs: zSummary.optional(),
   compileMs: zSummary.optional(),
+  /** Recompiling after one edit with the editor's CompileCache (what the editor does on every change). */
+  recompileMs: zSummary.optional(),
   /** In the built editor in Chromium: importing the file until its nodes are on the canvas, and the interactions. */
   loadMs: z.number().optional(),
   drag: zFrameStats.optional(),

@@ -81,6 +81,7 @@ export function editorTable(e: EditorResults): string {
   };
   timed(`parse ${what} (${(g.jsonChars / 1000).toFixed(0)} kB)`, e.parseMs);
   timed(`compile ${what} + ${g.networkNodes} in ${g.networks} networks`, e.compileMs);
+  timed(`recompile ${what} after one edit (the editor's cache)`, e.recompileMs);
   if (e.loadMs !== undefined) rows.push([`import ${what} until all are drawn`, 'Chromium', fmtMs(e.loadMs), '', '', '', '']);
   const frames = (label: string, f: FrameStats | undefined) => {
     if (f) rows.push([label, 'Chromium', fmtMs(f.medianMs), fmtMs(f.p95Ms), `–${fmtMs(f.maxMs)}`, `${f.frames} frames`, f.longTasks ? `${f.longTasks} (${fmtMs(f.longTaskMs)} ms, longest ${fmtMs(f.longestTaskMs)})` : '0']);

@@ -6,6 +6,7 @@
 import { registry as defaultRegistry, type Registry } from '../nodes/registry';
 import { formatShape } from '../nodes/shape';
 import { problem, type GraphSettingsView, type InferResult, type Signal, type WeightSpec } from '../nodes/types';
+import type { CompileCache } from './compile-cache';
 import { diag, nodeName, type Diagnostic } from './diagnostics';
 import { portEnv } from './ports';
 import type { GraphDoc, GraphNode, NetworkDef } from './schema';
@@ -55,8 +56,10 @@ export interface GraphAnalysis {
 }
 
 /** Infers the whole document; never throws on a user's mistake. */
-export function analyzeGraph(doc: GraphDoc, registry: Registry = defaultRegistry): GraphAnalysis {
+export function analyzeGraph(doc: GraphDoc, registry: Registry = defaultRegistry, cache?: CompileCache): GraphAnalysis {
   const env = portEnv(doc.networks);
+  const c = cache?.for(registry);
+  const parse = c && ((def: Parameters<CompileCache['parse']>[0], params: unknown) => c.parse(def, params));
   const settings: GraphSettingsView = doc.settings;
   const networks = new Map(doc.networks.map((n) => [n.id, n]));
   const networkScopes = new Map<string, ResolvedScope>();
@@ -74,7 +77,8 @@ export function analyzeGraph(doc: GraphDoc, registry: Registry = defaultRegistry
   };
 
   for (const net of doc.networks) {
-    const scope = resolveScope(net.nodes, net.edges, { registry, env, where: 'network', networkId: net.id });
+    const resolve = () => resolveScope(net.nodes, net.edges, { registry, env, where: 'network', networkId: net.id, ...(parse ? { parse } : {}) });
+    const scope = c ? c.scope(net, resolve) : resolve();
     networkScopes.set(net.id, scope);
     report(scope.diagnostics);
     const names = new Set<string>();
@@ -97,7 +101,8 @@ export function analyzeGraph(doc: GraphDoc, registry: Registry = defaultRegistry
     const net = networks.get(id);
     const scope = networkScopes.get(id);
     if (!net || !scope) return problem('unknownNetwork', { node: name, network: id });
-    const a = analyzeNetwork(net, inputs, { registry, settings, scope });
+    const infer = () => analyzeNetwork(net, inputs, { registry, settings, scope });
+    const a = c ? c.call(net, JSON.stringify([inputs, settings]), infer) : infer();
     report(a.diagnostics);
     const use = networkUse.get(id);
     if (!use) networkUse.set(id, { weights: a.weights, callSites: [node.id], inferred: new Map([[node.id, a.inferred!]]) });
@@ -111,7 +116,7 @@ export function analyzeGraph(doc: GraphDoc, registry: Registry = defaultRegistry
     return a.outputs;
   };
 
-  const scope = resolveScope(doc.nodes, doc.edges, { registry, env, where: 'graph' });
+  const scope = resolveScope(doc.nodes, doc.edges, { registry, env, where: 'graph', ...(parse ? { parse } : {}) });
   report(scope.diagnostics);
   const inferred = inferScope(scope, { settings, callNetwork });
   report(inferred.diagnostics);

@@ -5,6 +5,7 @@
 import { registry as defaultRegistry, type Registry } from '../nodes/registry';
 import { deriveSeed } from '../nodes/prng';
 import { analyzeGraph, type GraphAnalysis } from './analyze';
+import type { CompileCache } from './compile-cache';
 import { diag, hasErrors, nodeName, type Diagnostic } from './diagnostics';
 import { buildPlan } from './plan-build';
 import type { GraphDoc } from './schema';
@@ -24,8 +25,9 @@ export interface CompileResult {
   analysis: GraphAnalysis;
 }
 
-export function compile(doc: GraphDoc, registry: Registry = defaultRegistry): CompileResult {
-  const analysis = analyzeGraph(doc, registry);
+/** Checks and plans `doc`; with a cache (the editor's), reuses what earlier compiles of unchanged parts found. */
+export function compile(doc: GraphDoc, registry: Registry = defaultRegistry, cache?: CompileCache): CompileResult {
+  const analysis = analyzeGraph(doc, registry, cache);
   const diagnostics = [...analysis.diagnostics];
   const { scope } = analysis;
   const links = scope.wires.map((w) => ({ from: w.from, to: w.to }));
@@ -84,8 +86,9 @@ export function compile(doc: GraphDoc, registry: Registry = defaultRegistry): Co
   if (optimizers.length === 0 && meaningful) diagnostics.push(diag('warning', 'noOptimizer', {}));
 
   if (hasErrors(diagnostics)) return { diagnostics, analysis };
-  optimizers.sort((a, b) => a.params.order - b.params.order || doc.nodes.findIndex((n) => n.id === a.id) - doc.nodes.findIndex((n) => n.id === b.id));
-  const plan = buildPlan(doc, analysis, optimizers, trainableImages, streamSeed(doc));
+  const listed = new Map(doc.nodes.map((n, i) => [n.id, i]));
+  optimizers.sort((a, b) => a.params.order - b.params.order || listed.get(a.id)! - listed.get(b.id)!);
+  const plan = buildPlan(doc, analysis, optimizers, trainableImages, streamSeed(doc), cache?.for(registry));
   return { plan, diagnostics, analysis };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tinyPix2pix } from './fixtures';
-import { trainingFingerprint } from './fingerprint';
+import { moveNodes, setParams } from './edit';
+import { trainingFingerprint, type FingerprintMemo } from './fingerprint';
+import type { GraphDoc } from './schema';
 
 describe('trainingFingerprint', () => {
   const base = trainingFingerprint(tinyPix2pix());
@@ -34,5 +36,26 @@ describe('trainingFingerprint', () => {
     const d = tinyPix2pix();
     edit(d);
     expect(trainingFingerprint(d)).not.toBe(base);
+  });
+
+  it('with a memo, is the same as without one along a sequence of immutable edits', () => {
+    const memo: FingerprintMemo = new WeakMap();
+    let d = tinyPix2pix();
+    const steps = [
+      (x: GraphDoc) => setParams(x, 'optG', { ...x.nodes.find((n) => n.id === 'optG')!.params, lr: 0.5 }),
+      (x: GraphDoc) => setParams(x, 'c1', { filters: 6, kernel: 5 }, 'gen'),
+      (x: GraphDoc) => moveNodes(x, [{ id: 'G', position: { x: 1, y: 2 } }]),
+      (x: GraphDoc) => setParams(x, 'c1', { filters: 4, kernel: 3 }, 'gen'),
+    ];
+    const prints = [trainingFingerprint(d, memo)];
+    expect(prints[0]).toBe(trainingFingerprint(d));
+    for (const step of steps) {
+      d = step(d);
+      prints.push(trainingFingerprint(d, memo));
+      expect(prints.at(-1)).toBe(trainingFingerprint(d));
+    }
+    expect(prints[3]).toBe(prints[2]); // the move changed nothing
+    expect(prints[4]).toBe(prints[1]); // the block is back as it was
+    expect(new Set(prints).size).toBe(3);
   });
 });

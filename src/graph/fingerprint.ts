@@ -6,17 +6,38 @@
  */
 import type { GraphDoc, GraphEdge, GraphNode } from './schema';
 
-const nodes = (list: readonly GraphNode[]) =>
+/** Text already in canonical form, put in verbatim. */
+class Canonical {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Remembers the canonical text of params objects and network definitions between fingerprints
+ * of successive documents that share them (the editor's: edits copy what they change). Keyed by
+ * identity, so only for documents that are never mutated in place.
+ */
+export type FingerprintMemo = WeakMap<object, Canonical>;
+
+function remembered(v: object, memo: FingerprintMemo | undefined, make: () => unknown): Canonical {
+  const hit = memo?.get(v);
+  if (hit) return hit;
+  const c = new Canonical(canonical(make()));
+  memo?.set(v, c);
+  return c;
+}
+
+const nodes = (list: readonly GraphNode[], memo?: FingerprintMemo) =>
   list
     .filter((n) => n.type !== 'note')
-    .map((n) => [n.id, n.type, n.params])
-    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    .map((n) => [n.id, n.type, remembered(n.params, memo, () => n.params)] as const)
+    .sort((a, b) => a[0].localeCompare(b[0]));
 
 const edges = (list: readonly GraphEdge[]) =>
   list.map((e) => `${e.source}.${e.sourceHandle ?? ''}>${e.target}.${e.targetHandle ?? ''}`).sort();
 
 /** JSON with object keys sorted, so the same content always gives the same text. */
 function canonical(v: unknown): string {
+  if (v instanceof Canonical) return v.text;
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object')
     return `{${Object.keys(v)
@@ -40,14 +61,16 @@ function cyrb53(s: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-export function trainingFingerprint(doc: GraphDoc): string {
+/** The fingerprint; with a memo, parts unchanged since an earlier call are not rendered again (same result). */
+export function trainingFingerprint(doc: GraphDoc, memo?: FingerprintMemo): string {
   return cyrb53(
     canonical({
-      nodes: nodes(doc.nodes),
+      nodes: nodes(doc.nodes, memo),
       edges: edges(doc.edges),
       networks: doc.networks
-        .map((n) => ({ id: n.id, seed: n.seed, frozen: n.frozen, nodes: nodes(n.nodes), edges: edges(n.edges) }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
+        .map((n) => [n.id, remembered(n, memo, () => ({ id: n.id, seed: n.seed, frozen: n.frozen, nodes: nodes(n.nodes, memo), edges: edges(n.edges) }))] as const)
+        .sort((a, b) => a[0].localeCompare(b[0]))
+        .map(([, text]) => text),
       // How long and how often to look do not change what the weights mean.
       settings: { ...doc.settings, steps: 0, previewEvery: 0, logEvery: 0, backend: 'auto' },
     }),

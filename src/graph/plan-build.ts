@@ -1,6 +1,7 @@
 /** Turning a checked analysis into a TrainingPlan: phases, pruning, streams, optimizer scopes. */
 import type { Signal } from '../nodes/types';
 import type { GraphAnalysis } from './analyze';
+import type { CompileCache } from './compile-cache';
 import type { OptimizerTargets } from './compile';
 import { PLAN_VERSION, type Phase, type PlanNetwork, type PlanRef, type PlanStep, type PlanStream, type TrainingPlan } from './plan';
 import type { GraphDoc } from './schema';
@@ -13,6 +14,7 @@ export function buildPlan(
   optimizers: OptimizerTargets[],
   trainableImages: Set<string>,
   seedOf: (stream: string) => number,
+  cache?: CompileCache,
 ): TrainingPlan {
   const { scope, inferred } = a;
   const links = scope.wires.map((w) => ({ from: w.from, to: w.to }));
@@ -62,7 +64,10 @@ export function buildPlan(
   const lossNodes = scope.order.filter((id) => category(id) === 'loss');
   const minimised = above(optimizers.flatMap((o) => lossOf(o)?.from ?? []));
   const needed = above([...minimised, ...taps.flatMap((t) => fedBy(t.id)), ...lossNodes]);
-  const ordered = (ids: Set<string>, p?: Phase) => scope.order.filter((id) => ids.has(id) && (!p || phase.get(id) === p));
+  // A subset in topological order: sorted by position, so a small set does not walk the whole graph.
+  const position = new Map(scope.order.map((id, i) => [id, i]));
+  const ordered = (ids: Set<string>, p?: Phase) =>
+    [...ids].filter((id) => position.has(id) && (!p || phase.get(id) === p)).sort((x, y) => position.get(x)! - position.get(y)!);
 
   const steps: PlanStep[] = ordered(needed).map((id) => {
     const step = stepOf(scope, inferred, id, refsOf(scope, id));
@@ -89,7 +94,13 @@ export function buildPlan(
 
   const networks: PlanNetwork[] = doc.networks
     .filter((n) => a.networkUse.has(n.id))
-    .map((net) => planNetwork(a, net.id, trained.has(net.id)));
+    .map((net) => {
+      const make = () => planNetwork(a, net.id, trained.has(net.id));
+      if (!cache) return make();
+      const use = a.networkUse.get(net.id)!;
+      const deps = [a.networkScopes.get(net.id), use.weights, trained.has(net.id), ...use.callSites.flatMap((site) => [site, use.inferred.get(site)])];
+      return cache.plan(net, deps, make);
+    });
 
   return {
     version: PLAN_VERSION,
@@ -147,6 +158,15 @@ function defined(r: Record<string, Signal | undefined>): Record<string, Signal> 
   return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Record<string, Signal>;
 }
 
+/** Whether two nodes' output signals are the same, port by port (types, shapes, ranges, feature layers). */
+function sameSignals(a: Record<string, Signal> | undefined, b: Record<string, Signal> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => b[k] !== undefined && JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
 function planNetwork(a: GraphAnalysis, id: string, trained: boolean): PlanNetwork {
   const net = a.networks.get(id)!;
   const scope = a.networkScopes.get(id)!;
@@ -159,7 +179,7 @@ function planNetwork(a: GraphAnalysis, id: string, trained: boolean): PlanNetwor
   const callSignals: PlanNetwork['callSignals'] = {};
   for (const site of use.callSites.slice(1)) {
     const inf = use.inferred.get(site)!;
-    const differs = scope.order.some((nid) => JSON.stringify(inf.signals.get(nid)) !== JSON.stringify(inferredFirst.signals.get(nid)));
+    const differs = scope.order.some((nid) => !sameSignals(inf.signals.get(nid), inferredFirst.signals.get(nid)));
     if (!differs) continue;
     callSignals[site] = Object.fromEntries(
       scope.order.map((nid) => [nid, { inputs: defined(inf.inputs.get(nid) ?? {}), outputs: inf.signals.get(nid) ?? {} }]),

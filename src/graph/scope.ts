@@ -38,6 +38,8 @@ export interface ResolveOptions {
   env: PortEnv;
   where: 'graph' | 'network';
   networkId?: string;
+  /** Parses a node's params (a CompileCache reuses earlier results); `def.params.safeParse` by default. */
+  parse?: (def: AnyNodeDef, params: unknown) => ReturnType<AnyNodeDef['params']['safeParse']>;
 }
 
 export function edgeId(e: GraphEdge): string {
@@ -69,7 +71,7 @@ export function resolveScope(nodes: readonly GraphNode[], edges: readonly GraphE
     const name = nodeName(n, def);
     if (def.where !== 'both' && def.where !== o.where)
       ds.push(diag('error', 'wrongPlace', { node: name, where: def.where }, { ...at, nodeId: n.id }));
-    const parsed = def.params.safeParse(n.params);
+    const parsed = o.parse ? o.parse(def, n.params) : def.params.safeParse(n.params);
     if (!parsed.success) {
       for (const issue of parsed.error.issues.slice(0, 3)) {
         const param = issue.path.length > 0 ? issue.path.join('.') : '(all)';

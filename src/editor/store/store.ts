@@ -6,7 +6,9 @@
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { compile, type CompileResult } from '../../graph/compile';
-import { trainingFingerprint } from '../../graph/fingerprint';
+import { CompileCache } from '../../graph/compile-cache';
+import { trainingFingerprint, type FingerprintMemo } from '../../graph/fingerprint';
+import { registry } from '../../nodes/registry';
 import { sameCompileInput } from '../../graph/same-compile-input';
 import type { GraphDoc } from '../../graph/schema';
 import type { Scope } from '../../graph/edit';
@@ -133,14 +135,20 @@ const selectionSlice: Slice<SelectionSlice> = (set) => ({
   },
 });
 
-const compileSlice: Slice<CompileSlice> = (set, get) => ({
-  compiled: undefined as unknown as CompileResult,
-  fingerprint: '',
-  recompile() {
-    const doc = get().doc;
-    set({ compiled: compile(doc), fingerprint: trainingFingerprint(doc) });
-  },
-});
+const compileSlice: Slice<CompileSlice> = (set, get) => {
+  // The store's documents are never mutated (every edit copies what it changes), so compiles and
+  // fingerprints may reuse what they found for the objects an edit left alone. One per store.
+  const cache = new CompileCache();
+  const memo: FingerprintMemo = new WeakMap();
+  return {
+    compiled: undefined as unknown as CompileResult,
+    fingerprint: '',
+    recompile() {
+      const doc = get().doc;
+      set({ compiled: compile(doc, registry, cache), fingerprint: trainingFingerprint(doc, memo) });
+    },
+  };
+};
 
 const viewSlice: Slice<ViewSlice> = (set) => ({
   theme: 'dark',
