@@ -22,6 +22,14 @@ interface Notice {
   fix?: Fix;
 }
 
+// Props React Flow compares by identity, made once: a new array on every render would reach its
+// store on every frame of a drag and wake every node's subscription.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
+const SNAP_GRID: [number, number] = [8, 8];
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 150, height: 100 };
+
 function toggle(set: Set<string>, id: string, on: boolean): void {
   if (on) set.add(id);
   else set.delete(id);
@@ -140,6 +148,15 @@ export function Canvas({ onImportFile }: { onImportFile?: (file: File) => void }
     [store, verdict],
   );
 
+  const clearNotice = useCallback(() => setNotice(undefined), []);
+  const openNetwork = useCallback(
+    (_e: unknown, node: FlowNode) => {
+      const net = node.type === 'ganvas' ? node.data.network : undefined;
+      if (net) store.getState().setScope(net.id);
+    },
+    [store],
+  );
+
   const applyFix = (fix: Fix) => {
     const s = store.getState();
     s.edit('Insert Rescale', (d) => insertRescale(d, fix, s.scope).doc);
@@ -176,25 +193,22 @@ export function Canvas({ onImportFile }: { onImportFile?: (file: File) => void }
         onDelete={onDelete}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
-        onConnectStart={() => setNotice(undefined)}
+        onConnectStart={clearNotice}
         onConnectEnd={quick.onConnectEnd}
-        onNodeDoubleClick={(_e, node) => {
-          const net = node.type === 'ganvas' ? node.data.network : undefined;
-          if (net) store.getState().setScope(net.id);
-        }}
-        deleteKeyCode={['Delete', 'Backspace']}
+        onNodeDoubleClick={openNetwork}
+        deleteKeyCode={DELETE_KEYS}
         // Space opens quick add and a double-click on empty canvas too; dragging pans anyway.
         panActivationKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
         snapToGrid
-        snapGrid={[8, 8]}
+        snapGrid={SNAP_GRID}
         fitView
         minZoom={0.1}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={16} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapNodeColor} style={{ width: 150, height: 100 }} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapNodeColor} style={MINIMAP_STYLE} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       <CanvasToolbar quick={quick} wrapper={wrapper} />

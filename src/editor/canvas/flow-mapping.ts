@@ -66,6 +66,10 @@ export function createFlowMapper() {
   let last: MapContext | undefined;
   let nodeCache = new Map<string, NodeEntry>();
   let edgeCache = new Map<string, { src: GraphEdge; selected: boolean; out: Edge }>();
+  let lastNodes: FlowNode[] = [];
+  let lastEdges: Edge[] = [];
+  // The very same array when every element is: React Flow then skips its per-edge bookkeeping.
+  const same = <T,>(prev: T[], next: T[]) => (prev.length === next.length && next.every((x, i) => x === prev[i]) ? prev : next);
   return (c: MapContext, selected: ReadonlySet<string>, sizes: ReadonlyMap<string, Size> = new Map()): { nodes: FlowNode[]; edges: Edge[] } => {
     const reuse = sameContext(last, c);
     last = c;
@@ -106,7 +110,9 @@ export function createFlowMapper() {
       return out;
     });
     edgeCache = nextEdges;
-    return { nodes, edges };
+    lastNodes = same(lastNodes, nodes);
+    lastEdges = same(lastEdges, edges);
+    return { nodes: lastNodes, edges: lastEdges };
   };
 }
 

@@ -8,7 +8,7 @@ import { ImagesField } from '../images/ImagesField';
 import { NodeDocs } from '../inspector/NodeDocs';
 import { TemplateSettings } from '../inspector/TemplateSettings';
 import { ParamsForm, type ParamsContext, type RenderField } from '../inspector/ParamsForm';
-import { useEditor, useEditorStore } from '../store/hooks';
+import { useDocIgnoringMoves, useEditor, useEditorStore } from '../store/hooks';
 
 function contextOf(doc: GraphDoc): ParamsContext {
   return {
@@ -19,7 +19,7 @@ function contextOf(doc: GraphDoc): ParamsContext {
 
 export function Inspector() {
   const store = useEditorStore();
-  const doc = useEditor((s) => s.doc);
+  const doc = useDocIgnoringMoves();
   const scope = useEditor((s) => s.scope);
   const selected = useEditor((s) => s.selectedNodes);
   const context = useMemo(() => contextOf(doc), [doc]);
