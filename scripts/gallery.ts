@@ -2,7 +2,8 @@
  * `npm run gallery`: trains every library preset headless on wasm at its gallery scale (its
  * `gallery-*` tags) and writes a static page — inputs, outputs at several steps, loss curves,
  * quality numbers, time taken — to gallery/index.html (gitignored), the numbers to
- * gallery/results.json, and each preset's final preview to presets/thumbs/<name>.png.
+ * gallery/results.json, each preset's final preview to presets/thumbs/<name>.png, and a figure
+ * for the README (its inputs above, what it made below) to docs/gallery/<name>.png.
  *
  *   npm run gallery -- [--only dcgan-digits,cyclegan] [--steps N] [--out DIR] [--no-thumbs]
  *
@@ -18,6 +19,7 @@ import { loadDigitsNode } from '../src/runtime/assets/digits-node';
 import { initNodeBackend } from '../src/runtime/backends/node';
 import { encodePng, type RgbaImage } from '../src/runtime/png';
 import { Trainer, type StepReport } from '../src/runtime/trainer';
+import { contactSheet } from './gallery-figure';
 import { galleryPage, type GalleryEntry, type GalleryImage } from './gallery-page';
 import { presetsDir } from './make-presets';
 import { galleryScale } from './presets/kit';
@@ -34,6 +36,7 @@ const only = opt('only')?.split(',').map((s) => s.replace(/\.ganvas\.json$/, '')
 const stepsOverride = opt('steps') === undefined ? undefined : Number(opt('steps'));
 const outDir = resolve(opt('out') ?? 'gallery');
 const thumbs = !argv.includes('--no-thumbs') && stepsOverride === undefined;
+const figuresDir = resolve('docs/gallery');
 
 const dataUrl = (img: RgbaImage) => `data:image/png;base64,${Buffer.from(encodePng(img, (d) => deflateSync(d))).toString('base64')}`;
 
@@ -107,6 +110,36 @@ function probes(rel: string): { before: Probe; after: Probe } {
   return { before: async () => [], after: async (_t, r) => (styleIds[rel] ?? []).map((ids) => reduction(r, ids, ids.join(' + '))) };
 }
 
+/**
+ * Style blending's own evidence: the preset trained again with its Blend weights tipped towards A
+ * (0.8, 0.2) and towards B (0.2, 0.8), at the gallery scale but half its steps. Raising a style's
+ * weight should bring the result's Gram statistics closer to that style: a lower style loss.
+ */
+async function blendSweep(doc0: GraphDoc): Promise<string[]> {
+  const scale = galleryScale(doc0)!;
+  const steps = Math.max(10, Math.round((stepsOverride ?? scale.steps) / 2));
+  const run = async (weights: [number, number]) => {
+    const doc = structuredClone(doc0);
+    Object.assign(doc.settings, { imageSize: scale.imageSize, batchSize: scale.batchSize, steps, logEvery: 1 });
+    doc.nodes.find((x) => x.id === 'blend')!.params.weights = weights;
+    const t = await Trainer.create(compile(parseGraphDoc(doc).doc!).plan!, {});
+    try {
+      const reports: StepReport[] = [];
+      await t.train(steps, (r) => reports.push(r));
+      return { a: lossEnds(reports, ['style_a_loss'], 10).last, b: lossEnds(reports, ['style_b_loss'], 10).last };
+    } finally {
+      t.dispose();
+    }
+  };
+  const towardA = await run([0.8, 0.2]);
+  const towardB = await run([0.2, 0.8]);
+  return [
+    `weights tipped (${steps} steps each; mean of the last 10): style A loss ${fmt(towardA.a)} with A at 0.8 against ${fmt(towardB.a)} with A at 0.2; ` +
+      `style B loss ${fmt(towardB.b)} with B at 0.8 against ${fmt(towardA.b)} with B at 0.2 — ` +
+      `${towardA.a < towardB.a && towardB.b < towardA.b ? 'each style is matched better when it weighs more' : 'NOT the expected direction'}`,
+  ];
+}
+
 async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
   const scale = galleryScale(doc0)!;
   const steps = stepsOverride ?? scale.steps;
@@ -120,8 +153,8 @@ async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
   try {
     const sources = plan.steps.filter((s) => (s.phase === 'data' || s.phase === 'static') && s.outputs.out?.type === 'image');
     const data = await t.sample(sources.map((s) => s.id));
-    const inputs: GalleryImage[] = sources.flatMap((s) =>
-      batchImages(data[s.id]!, s.outputs.out!.shape, s.outputs.out!.range, 2).map((img, i) => ({ label: `${labels.get(s.id) ?? s.id} ${i + 1}`, src: dataUrl(img) })));
+    const rawInputs = sources.map((s) => ({ id: s.id, images: batchImages(data[s.id]!, s.outputs.out!.shape, s.outputs.out!.range, 2) }));
+    const inputs: GalleryImage[] = rawInputs.flatMap(({ id, images }) => images.map((img, i) => ({ label: `${labels.get(id) ?? id} ${i + 1}`, src: dataUrl(img) })));
     const p = probes(rel);
     const before = await p.before(t, []);
     const snapshots: GalleryEntry['snapshots'] = [];
@@ -129,12 +162,15 @@ async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
     // The thumbnail: the first image of the graph's first Preview node, at the last snapshot.
     const mainPreview = plan.taps.find((x) => x.kind === 'preview')?.id;
     let last: RgbaImage | undefined;
+    let made: RgbaImage[] = [];
     const snap = async () => {
       const images: GalleryImage[] = [];
+      made = [];
       for (const tap of await t.taps())
         if (tap.kind === 'preview') {
           const label = labels.get(tap.id) ?? tap.id;
           tap.images.slice(0, 4).forEach((img, i) => images.push({ label: `${label} ${i + 1}`, src: dataUrl(img) }));
+          made.push(...tap.images.slice(0, 16));
           if (tap.id === mainPreview) last = tap.images[0];
         }
       snapshots.push({ step: t.step, images });
@@ -146,6 +182,7 @@ async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
       await snap();
     }
     const after = await p.after(t, reports);
+    if (rel === 'style-blend.ganvas.json') after.push(...(await blendSweep(doc0)));
     const seconds = (performance.now() - t0) / 1000;
     const ms = reports.map((r) => r.ms).sort((a, b) => a - b);
     const losses: GalleryEntry['losses'] = {};
@@ -153,6 +190,10 @@ async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
     if (thumbs && last) {
       mkdirSync(join(presetsDir, 'thumbs'), { recursive: true });
       writeFileSync(join(presetsDir, 'thumbs', rel.replace('.ganvas.json', '.png')), encodePng(last, (d) => deflateSync(d)));
+      // The README's figure: the inputs above, what the preset made at the end below.
+      const figure = contactSheet([rawInputs.flatMap((x) => x.images).slice(0, 4), made.slice(0, 8), made.slice(8, 16)]);
+      mkdirSync(figuresDir, { recursive: true });
+      writeFileSync(join(figuresDir, rel.replace('.ganvas.json', '.png')), encodePng(figure, (d) => deflateSync(d)));
     }
     return {
       file: rel,
