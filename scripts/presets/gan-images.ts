@@ -20,6 +20,8 @@ export function superResolution(): GraphDoc {
     n('low', 'resize', { mode: 'factor', size: 0, factor: 0.25, filter: 'area' }, at(0, 1), 'Low-res (¼ size)'),
     n('up', 'resize', { mode: 'factor', size: 0, factor: 4, filter: 'bilinear' }, at(1, 1), 'Bilinear ×4'),
     call('G', 'generator', at(2, 1), 'G(upscaled)'),
+    n('skip', 'add', { count: 2 }, at(2.5, 1), 'upscaled + G'),
+    n('sr', 'rescale', { to: '[-1,1]' }, at(2.5, 2), 'clip to [-1,1]'),
     n('preview_up', 'preview', { every: 0, count: 2, columns: 0 }, at(2, 2), 'Bilinear'),
     n('preview', 'preview', { every: 0, count: 2, columns: 0 }, at(3, 3), 'Super-resolved'),
     call('D_real', 'discriminator', at(3, 0), 'D(high-res)'),
@@ -40,17 +42,18 @@ export function superResolution(): GraphDoc {
     n('chart', 'chart', { count: 2, smoothing: 0.6, title: 'Pixel L1 and content loss' }, at(7, 4), 'Losses'),
     note('note_data', 0, '### 1 · Data\nNew built-in **scenes** every step are the high-resolution truth; **Resize** shrinks them to a quarter of the size: the low-res input.'),
     note('note_up', 1, '### 2 · Upscale\nA plain **bilinear ×4** resize brings the low-res picture back to full size, blurry. It is the baseline G must beat.'),
-    note('note_G', 2, '### 3 · Generator\n**G** (a ResNet) restores the detail of the upscaled picture at full size. SRGAN proper upsamples inside the network; here a resize does it first, which keeps G small.'),
+    note('note_G', 2, '### 3 · Generator\n**G** (a ResNet) restores the detail of the upscaled picture at full size. It learns only what is missing: its output is *added* to the upscaled picture (**Add**) and **Rescale** clips the sum to [-1,1], so untrained it leaves the bilinear picture as it is. SRGAN proper upsamples inside the network; here a resize does it first, which keeps G small.'),
     note('note_D', 3, '### 4 · Critic\n**D** (PatchGAN) tells real high-res patches from G’s. The **Rescale** nodes feed [0,1] pictures to the frozen loss net.', 'blue'),
     note('note_losses', 4.5, '### 5 · Losses\nG’s loss: fool D (×0.01, as in SRGAN), pixel L1 (×1) and the content loss on loss-net features (×1).'),
     note('note_opt', 6.5, '### 6 · Optimizers\nAdam D, then Adam G. Compare the previews: G’s pictures should come out sharper than the bilinear ones.', 'green'),
   ];
   const edges = [
-    ...[wire('hr.out', 'low.in'), wire('low.out', 'up.in'), wire('up.out', 'G.in'), wire('up.out', 'preview_up.in'), wire('G.out', 'preview.in')],
-    ...[wire('hr.out', 'D_real.image'), wire('G.out', 'D_fake.image'), wire('hr.out', 'hr01.in'), wire('G.out', 'sr01.in')],
+    ...[wire('hr.out', 'low.in'), wire('low.out', 'up.in'), wire('up.out', 'G.in'), wire('up.out', 'preview_up.in'), wire('sr.out', 'preview.in')],
+    ...[wire('up.out', 'skip.in1'), wire('G.out', 'skip.in2'), wire('skip.out', 'sr.in')],
+    ...[wire('hr.out', 'D_real.image'), wire('sr.out', 'D_fake.image'), wire('hr.out', 'hr01.in'), wire('sr.out', 'sr01.in')],
     ...[wire('hr01.out', 'L_hr.in'), wire('sr01.out', 'L_sr.in'), wire('L_sr.features', 'content.input'), wire('L_hr.features', 'content.target')],
     ...[wire('D_real.score', 'lossD_real.scores'), wire('D_fake.score', 'lossD_fake.scores'), wire('D_fake.score', 'lossG_gan.scores')],
-    ...[wire('G.out', 'pixel.a'), wire('hr.out', 'pixel.b')],
+    ...[wire('sr.out', 'pixel.a'), wire('hr.out', 'pixel.b')],
     ...[wire('lossD_real.loss', 'lossD.t1'), wire('lossD_fake.loss', 'lossD.t2')],
     ...[wire('lossG_gan.loss', 'lossG.t1'), wire('pixel.loss', 'lossG.t2'), wire('content.loss', 'lossG.t3')],
     ...[wire('lossD.loss', 'optD.loss'), wire('lossG.loss', 'optG.loss'), wire('pixel.loss', 'chart.l1'), wire('content.loss', 'chart.l2')],
@@ -59,7 +62,7 @@ export function superResolution(): GraphDoc {
     title: 'Super-resolution (SRGAN-lite): low-res → high-res',
     description:
       'SRGAN-lite: built-in scenes are shrunk to a quarter of their size and a generator learns to restore them from a ' +
-      'bilinear upscale, trained with an adversarial loss from a PatchGAN, a pixel L1 loss and a content loss on ' +
+      'bilinear upscale (it adds the missing detail to it), trained with an adversarial loss from a PatchGAN, a pixel L1 loss and a content loss on ' +
       'frozen random-filter features; the bilinear upscale is the baseline to beat.',
     tags: ['super-resolution', 'srgan', 'gan'],
     scales: { full: { imageSize: 64, batchSize: 4, steps: 3000 }, gallery: { imageSize: 64, batchSize: 2, steps: 400 } },

@@ -43,7 +43,7 @@ export function dcganDigits(): GraphDoc {
       'The classic DCGAN: a generator turns random noise into 28×28 handwritten digits and a discriminator learns to ' +
       'tell them from the 10,000 built-in real digits (MNIST), with the binary cross-entropy GAN loss and Adam.',
     tags: ['dcgan', 'digits', 'gan'],
-    scales: { full: { imageSize: 28, batchSize: 64, steps: 5000 }, gallery: { imageSize: 28, batchSize: 64, steps: 600 } },
+    scales: { full: { imageSize: 28, batchSize: 64, steps: 5000 }, gallery: { imageSize: 28, batchSize: 64, steps: 1200 } },
     previewEvery: 100,
     streams: { data: 403 },
   });

@@ -4,7 +4,7 @@
  * LSGAN + 100·L1, and G applied to a fixed held-out batch the training never shows.
  */
 import { graph, wire } from '../../src/graph/build';
-import type { GraphDoc, GraphNode } from '../../src/graph/schema';
+import type { GraphDoc, GraphEdge, GraphNode } from '../../src/graph/schema';
 import { adam, at, call, metaAndSettings, n, net, note, source, type Scales } from './kit';
 
 interface Pair {
@@ -18,6 +18,11 @@ interface Pair {
   derive: { type: string; params: Record<string, unknown>; label: string };
   notes: { data: string; generator: string; discriminator: string };
   scales: Scales;
+  /**
+   * G learns a correction added to its input (out = clip(x + G(x))), for tasks whose answer is
+   * mostly the input itself: it starts as the identity and only has to learn the repair.
+   */
+  residual?: { note: string };
 }
 
 function pix2pix(p: Pair): GraphDoc {
@@ -55,13 +60,39 @@ function pix2pix(p: Pair): GraphDoc {
     note('note_losses', 3.5, '### 4 · Losses\nD wants real pairs scored 1 and G’s pairs 0 (least squares). G wants D to score its pairs 1, and its output close to the true y: L1, weighted ×100, does most of the teaching; the GAN term keeps textures sharp.'),
     note('note_optimizers', 5, '### 5 · Optimizers\nEach Adam updates only the network it names: first D, then G. Press **Train**: the L1 curve should fall, and the held-out preview — pictures G never trains on — should come to look like the real thing.', 'green'),
   ];
+  // The generated picture: G's output, or with a residual G the input plus G's correction.
+  let made = 'G.out';
+  let madeTest = 'G_test.out';
+  const residualEdges: GraphEdge[] = [];
+  if (p.residual) {
+    // A column of its own between G and D: everything from D on moves one column right, and the
+    // previews, which now show the sum, go under it.
+    const from = at(2, 0).x;
+    for (const x of nodes) if (x.position.x >= from) x.position = { ...x.position, x: x.position.x + at(1, 0).x };
+    const move = (id: string, col: number, row: number) => (nodes.find((x) => x.id === id)!.position = at(col, row));
+    move('preview', 2, 2);
+    move('preview_test', 2, 5.5);
+    nodes.push(
+      n('skip', 'add', { count: 2 }, at(2, 0), 'x + G(x)'),
+      n('restored', 'rescale', { to: '[-1,1]' }, at(2, 1), 'clip to [-1,1]'),
+      n('skip_test', 'add', { count: 2 }, at(2, 3.5), 'x + G(x), held out'),
+      n('restored_test', 'rescale', { to: '[-1,1]' }, at(2, 4.5), 'clip to [-1,1]'),
+      note('note_residual', 2, p.residual.note),
+    );
+    residualEdges.push(
+      ...[wire('x.out', 'skip.in1'), wire('G.out', 'skip.in2'), wire('skip.out', 'restored.in')],
+      ...[wire('x_test.out', 'skip_test.in1'), wire('G_test.out', 'skip_test.in2'), wire('skip_test.out', 'restored_test.in')],
+    );
+    [made, madeTest] = ['restored.out', 'restored_test.out'];
+  }
   const edges = [
-    ...[wire('y.out', 'x.in'), wire('x.out', 'G.in'), wire('G.out', 'preview.in')],
-    ...[wire('y_test.out', 'x_test.in'), wire('x_test.out', 'G_test.in'), wire('G_test.out', 'preview_test.in'), wire('x_test.out', 'preview_inputs.in')],
+    ...residualEdges,
+    ...[wire('y.out', 'x.in'), wire('x.out', 'G.in'), wire(made, 'preview.in')],
+    ...[wire('y_test.out', 'x_test.in'), wire('x_test.out', 'G_test.in'), wire(madeTest, 'preview_test.in'), wire('x_test.out', 'preview_inputs.in')],
     // One discriminator, two call sites: condition first, then the real or the generated image.
-    ...[wire('x.out', 'D_real.condition'), wire('y.out', 'D_real.image'), wire('x.out', 'D_fake.condition'), wire('G.out', 'D_fake.image')],
+    ...[wire('x.out', 'D_real.condition'), wire('y.out', 'D_real.image'), wire('x.out', 'D_fake.condition'), wire(made, 'D_fake.image')],
     ...[wire('D_real.score', 'lossD_real.scores'), wire('D_fake.score', 'lossD_fake.scores'), wire('D_fake.score', 'lossG_gan.scores')],
-    ...[wire('G.out', 'L1.a'), wire('y.out', 'L1.b')],
+    ...[wire(made, 'L1.a'), wire('y.out', 'L1.b')],
     ...[wire('lossD_real.loss', 'lossD.t1'), wire('lossD_fake.loss', 'lossD.t2'), wire('lossG_gan.loss', 'lossG.t1'), wire('L1.loss', 'lossG.t2')],
     ...[wire('lossD.loss', 'optD.loss'), wire('lossG.loss', 'optG.loss')],
     ...[wire('lossD.loss', 'chart.l1'), wire('lossG.loss', 'chart.l2'), wire('L1.loss', 'chart.l3')],
@@ -108,10 +139,14 @@ export const restore = (): GraphDoc =>
     derive: { type: 'damage', params: { scratches: 4, holes: 2, stains: 2, strength: 0.7, fill: 1 }, label: 'Damaged x' },
     notes: {
       data: '### 1 · Data\nEvery step paints new built-in **paintings** (y, the clean originals) and the **Damage** node ages them with scratches, holes and stains (x). Its damage is random each time, so G cannot memorise where it is.',
-      generator: unet('fill holes and lift stains from the surrounding paint, and leave the undamaged parts alone'),
+      generator: unet('fill holes and lift stains from the surrounding paint'),
       discriminator: gan('damaged'),
     },
-    scales,
+    // The repair is a small part of the picture: the gallery gives it more steps to show.
+    scales: { ...scales, gallery: { ...scales.gallery, steps: 1000 } },
+    residual: {
+      note: '### 2½ · Repair, not repaint\nMost of a damaged painting is fine as it is, so **G** does not paint the picture anew: its output is *added* to the damaged one (**Add**), and **Rescale** clips the sum to [-1,1]. Untrained, G adds almost nothing, which already leaves the undamaged parts alone; it only has to learn the repair.',
+    },
   });
 
 export const edgesToArt = (): GraphDoc =>

@@ -57,6 +57,15 @@ export async function generatedW1(t: Trainer, data: string, channels: number): P
 
 const shapeOf = (t: Trainer, id: string) => t.plan.steps.find((s) => s.id === id)!.outputs.out!.shape;
 
+/**
+ * What the preset makes of `x`: G(x), or, where the graph adds G's output to its input (a node
+ * `skip`, then a Rescale to [-1,1]), x + G(x) clipped to [-1,1].
+ */
+function made(t: Trainer, x: tf.Tensor, skip: string): tf.Tensor {
+  const g = t.apply('generator', { in: x }).out as tf.Tensor;
+  return t.plan.steps.some((s) => s.id === skip) ? tf.clipByValue(tf.add(x, g), -1, 1) : g;
+}
+
 /** L1 of the pix2pix generator on the held-out pairs (x_test → y_test), and of the identity x_test itself. */
 export async function heldOutL1(t: Trainer): Promise<{ model: number; identity: number }> {
   const d = await t.sample(['x_test', 'y_test']);
@@ -64,7 +73,7 @@ export async function heldOutL1(t: Trainer): Promise<{ model: number; identity: 
   return tf.tidy(() => {
     const x = tf.tensor(d.x_test!, shape);
     const y = tf.tensor(d.y_test!, shape);
-    const g = t.apply('generator', { in: x }).out as tf.Tensor;
+    const g = made(t, x, 'skip_test');
     return { model: tf.mean(tf.abs(tf.sub(g, y))).dataSync()[0]!, identity: tf.mean(tf.abs(tf.sub(x, y))).dataSync()[0]! };
   });
 }
@@ -81,7 +90,7 @@ export async function superResolutionPsnr(t: Trainer): Promise<{ model: number; 
   return tf.tidy(() => {
     const hr = tf.tensor(d.hr!, hrShape);
     const up = tf.tensor(d.up!, shapeOf(t, 'up'));
-    const g = t.apply('generator', { in: up }).out as tf.Tensor;
+    const g = made(t, up, 'skip');
     const psnr = (a: tf.Tensor) => 10 * Math.log10(4 / tf.mean(tf.square(tf.sub(a, hr))).dataSync()[0]!);
     return { model: psnr(g), bilinear: psnr(up), bicubic: psnr(tf.tensor(bicubic, hrShape)) };
   });
