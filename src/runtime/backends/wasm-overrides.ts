@@ -12,9 +12,12 @@
  *   or a transpose it runs a plain loop, 10–20× slower (a Gram matrix and its gradients,
  *   a dense layer's weight gradient). Here each product of the batch is one XNNPACK product,
  *   the transposed operand transposed first (a copy costs far less than the product).
+ * - Transpose of a matrix (or a batch of them) whose elements move one by one, where wasm's
+ *   loop is slowest: the transposed operand of a Gram matrix (wasm-transpose.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { composite, type Info } from './wasm-ops';
+import { swapPlan, transposeInto } from './wasm-transpose';
 
 type Args = { inputs: Record<string, Info | undefined>; backend: unknown; attrs?: tf.NamedAttrMap };
 type KernelFn = (args: Args) => Info | Info[];
@@ -82,6 +85,27 @@ function batchMatMul(args: Args, original: KernelFn): Info | Info[] {
   });
 }
 
+const minRun = 16;
+const minTransposeSize = 16_384;
+
+interface Heap {
+  makeOutput(shape: number[], dtype: tf.DataType): Info;
+  typedArrayFromHeap(t: Info): Float32Array | Int32Array | Uint8Array;
+}
+
+function transpose(args: Args, original: KernelFn): Info | Info[] {
+  const x = args.inputs.x!;
+  const { perm } = args.attrs as unknown as tf.TransposeAttrs;
+  const plan = wasmOverrideOptions.enabled && x.dtype !== 'string' && x.dtype !== 'complex64' ? swapPlan(x.shape, perm) : undefined;
+  // Where whole runs move, or the tensor is small, wasm's own is as fast.
+  if (!plan || plan.run >= minRun || tf.util.sizeFromShape(x.shape) < minTransposeSize) return original(args);
+  const backend = args.backend as Heap;
+  const out = backend.makeOutput(perm.map((p) => x.shape[p]!), x.dtype);
+  // Both views after the allocation, which may have moved the heap.
+  transposeInto(backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(out), plan);
+  return out;
+}
+
 /** Marks the kernel functions this module made, so installing twice wraps nothing twice. */
 const ours = new WeakSet<tf.KernelFunc>();
 
@@ -100,4 +124,5 @@ export function installWasmOverrides(): void {
   override(tf.Slice, slice);
   override(tf.SplitV, splitV);
   override(tf.BatchMatMul, batchMatMul);
+  override(tf.Transpose, transpose);
 }
