@@ -13,6 +13,7 @@
  * dy keep XNNPACK's output exactly the buffer allocated for it in every case.
  */
 import * as tf from '@tensorflow/tfjs';
+import { columnsBackpropFilter, columnsPay } from './wasm-backprop-filter';
 import { installPolyphaseBackpropInput } from './wasm-conv-transpose';
 import { installWasmOverrides } from './wasm-overrides';
 import { axisFit, composite, requireChannelsLast, requireUnitDilations, type Info } from './wasm-ops';
@@ -32,6 +33,8 @@ const explicit = (top: number, bottom: number, left: number, right: number) => [
  * dW[i,j,c,f] = Σ_b,y,x pad(x)[b, y·s + i, x·s + j, c] · dy[b,y,x,f] is a stride-1 convolution
  * of the input with channels moved to the batch ([C,H,W,B]) by the gradient read as a filter
  * ([Ho,Wo,B,F]) dilated by the stride; its output [C,kh,kw,F] is the gradient, transposed.
+ * Only B multiply-adds per tap, though: for a small batch, wasm-backprop-filter.ts puts the
+ * columns in too, where that pays.
  */
 function conv2dBackpropFilter(args: Args): Info {
   const x = input(args, 'x');
@@ -45,6 +48,7 @@ function conv2dBackpropFilter(args: Args): Info {
   const rows = axisFit(h, top, (ho - 1) * info.strideHeight + 1, info.filterHeight);
   const cols = axisFit(w, left, (wo - 1) * info.strideWidth + 1, info.filterWidth);
   return composite(args.backend, (s) => {
+    if (columnsPay(x, dy, info.filterWidth)) return columnsBackpropFilter(s, x, dy, info);
     const xs = s.slice(x, [0, 0, 0, 0], [b, rows.keep, cols.keep, c]);
     const out = s.run(
       'Conv2D',

@@ -32,6 +32,13 @@ export class WasmScope {
     return out;
   }
 
+  /** A new buffer of this scope, its contents undefined: the caller fills every element. */
+  alloc(shape: number[], dtype: tf.DataType): Info {
+    const out = this.backend.makeOutput(shape, dtype);
+    this.made.push(out);
+    return out;
+  }
+
   reshape(x: Info, shape: number[]): Info {
     return sameShape(x.shape, shape) ? x : this.run('Reshape', { x }, { shape });
   }
