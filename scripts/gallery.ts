@@ -3,7 +3,7 @@
  * `gallery-*` tags) and writes a static page — inputs, outputs at several steps, loss curves,
  * quality numbers, time taken — to gallery/index.html (gitignored), the numbers to
  * gallery/results.json, each preset's final preview to presets/thumbs/<name>.png, and a figure
- * for the README (its inputs above, what it made below) to docs/gallery/<name>.png.
+ * for the README (its inputs above, what it made below; see figureRows) to docs/gallery/<name>.png.
  *
  *   npm run gallery -- [--only dcgan-digits,cyclegan] [--steps N] [--out DIR] [--no-thumbs]
  *
@@ -59,6 +59,19 @@ function batchImages(v: Float32Array, shape: number[], range: string | undefined
     out.push({ width: w, height: h, pixels });
   }
   return out;
+}
+
+/**
+ * The README figure's rows: pix2pix presets show their held-out inputs above what G made of them;
+ * the others their inputs, then each Preview node's last images (rows of up to 8).
+ */
+function figureRows(inputs: RgbaImage[], made: ReadonlyMap<string, RgbaImage[]>): RgbaImage[][] {
+  const heldIn = made.get('preview_inputs');
+  const heldOut = made.get('preview_test');
+  if (heldIn && heldOut) return [heldIn.slice(0, 4), heldOut.slice(0, 4)];
+  const rows = [inputs];
+  for (const images of made.values()) for (let i = 0; i < images.length; i += 8) rows.push(images.slice(i, i + 8));
+  return rows;
 }
 
 /** The preset's quality numbers before and after training, phrased for the page. */
@@ -160,17 +173,19 @@ async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
     const snapshots: GalleryEntry['snapshots'] = [];
     const reports: StepReport[] = [];
     // The thumbnail: the first image of the graph's first Preview node, at the last snapshot.
-    const mainPreview = plan.taps.find((x) => x.kind === 'preview')?.id;
+    // The thumbnail: the Preview node called 'preview' (what the preset makes), else the first.
+    const previews = plan.taps.filter((x) => x.kind === 'preview');
+    const mainPreview = (previews.find((x) => x.id === 'preview') ?? previews[0])?.id;
     let last: RgbaImage | undefined;
-    let made: RgbaImage[] = [];
+    let made = new Map<string, RgbaImage[]>();
     const snap = async () => {
       const images: GalleryImage[] = [];
-      made = [];
+      made = new Map();
       for (const tap of await t.taps())
         if (tap.kind === 'preview') {
           const label = labels.get(tap.id) ?? tap.id;
           tap.images.slice(0, 4).forEach((img, i) => images.push({ label: `${label} ${i + 1}`, src: dataUrl(img) }));
-          made.push(...tap.images.slice(0, 16));
+          made.set(tap.id, tap.images.slice(0, 16));
           if (tap.id === mainPreview) last = tap.images[0];
         }
       snapshots.push({ step: t.step, images });
@@ -190,8 +205,7 @@ async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
     if (thumbs && last) {
       mkdirSync(join(presetsDir, 'thumbs'), { recursive: true });
       writeFileSync(join(presetsDir, 'thumbs', rel.replace('.ganvas.json', '.png')), encodePng(last, (d) => deflateSync(d)));
-      // The README's figure: the inputs above, what the preset made at the end below.
-      const figure = contactSheet([rawInputs.flatMap((x) => x.images).slice(0, 4), made.slice(0, 8), made.slice(8, 16)]);
+      const figure = contactSheet(figureRows(rawInputs.flatMap((x) => x.images).slice(0, 4), made));
       mkdirSync(figuresDir, { recursive: true });
       writeFileSync(join(figuresDir, rel.replace('.ganvas.json', '.png')), encodePng(figure, (d) => deflateSync(d)));
     }
