@@ -1,12 +1,13 @@
 /**
  * What spreading the columns (wasm-backprop-filter.ts) does to Conv2DBackpropFilter on wasm:
  * each weight gradient of the reference workloads timed in the plain rewrite (batch alone per
- * tap) and with the columns spread, with GFLOP/s, and which of them `auto` picks. A measurement,
+ * tap), with the input's columns spread and with the gradient's, with GFLOP/s, and which form
+ * `auto` picks. A measurement,
  * not a test: `npx tsx src/runtime/backends/bench-backprop-filter.ts`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from './node';
-import { columnsPay, wasmFilterOptions } from './wasm-backprop-filter';
+import { columnsForm, wasmFilterOptions } from './wasm-backprop-filter';
 
 type Shape4 = [number, number, number, number];
 /** A conv layer: its input [B,H,W,C], square kernel, output channels, stride ('same' padding). */
@@ -44,21 +45,22 @@ function time(run: () => tf.Tensor, reps = 9): number {
 
 async function main(): Promise<void> {
   await initNodeBackend('wasm');
-  console.log('Conv2DBackpropFilter, median ms (GFLOP/s): batch alone per tap → columns spread; the form auto picks');
+  console.log('Conv2DBackpropFilter, median ms (GFLOP/s): batch alone per tap, input spread by columns, gradient spread (stride 1); the form auto picks');
   for (const l of layers) {
     const x = tf.randomNormal(l.x);
     const dy = tf.randomNormal([l.x[0], Math.ceil(l.x[1] / l.s), Math.ceil(l.x[2] / l.s), l.f]);
     const attrs = { strides: l.s, pad: 'same', dataFormat: 'NHWC', filterShape: [l.k, l.k, l.x[3], l.f] };
     const run = () => tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
     const gflop = (2 * dy.size * l.k * l.k * l.x[3]) / 1e9;
-    const ms = (['never', 'always'] as const).map((form) => {
+    const ms = (['never', 'input', 'gradient'] as const).map((form) => {
       wasmFilterOptions.columns = form;
       return time(run);
     });
     wasmFilterOptions.columns = 'auto';
-    const picked = columnsPay(x, dy, l.k) ? 'columns' : 'batch';
+    const info = tf.backend_util.computeConv2DInfo(l.x, [l.k, l.k, l.x[3], l.f], l.s, 1, 'same');
+    const picked = columnsForm(x, dy, info) ?? 'batch';
     const at = (m: number) => `${m.toFixed(1)} ms (${(gflop / (m / 1000)).toFixed(1)})`;
-    console.log(`${l.name.padEnd(36)} ${at(ms[0]!)} → ${at(ms[1]!)}  auto: ${picked}`);
+    console.log(`${l.name.padEnd(36)} batch ${at(ms[0]!)}, input ${at(ms[1]!)}, gradient ${l.s === 1 ? at(ms[2]!) : '-'}; auto: ${picked}`);
     tf.dispose([x, dy]);
   }
 }

@@ -16,23 +16,42 @@ import { axisFit, type Info, type WasmScope } from './wasm-ops';
 
 type Shape4 = [number, number, number, number];
 
-/** Whether Conv2DBackpropFilter sums over batch and columns per tap where that pays, always, or never (over the batch alone). */
-export const wasmFilterOptions: { columns: 'auto' | 'always' | 'never' } = { columns: 'auto' };
+/**
+ * Which form Conv2DBackpropFilter takes: `auto` picks per call (see columnsForm); `input` spreads
+ * the input, `gradient` the gradient where it can (stride 1; else the input), `never` keeps the
+ * batch alone per tap (wasm-kernels.ts). For measurements and tests.
+ */
+export const wasmFilterOptions: { columns: 'auto' | 'input' | 'gradient' | 'never' } = { columns: 'auto' };
+
+export type ColumnsForm = 'input' | 'gradient';
 
 /**
- * Where the spread pays (measured per layer of the reference workloads, src/runtime/backends/
- * bench-backprop-filter.ts): a small batch, whose plain rewrite has 1–4 multiply-adds per tap,
- * and a spread copy of at most about a million values. A batch of 64 already fills the taps, and
- * the spread of a 9×9 window over 16 channels of 128×128 costs more than it saves.
+ * Where a spread pays (measured per layer of the reference workloads, src/runtime/backends/
+ * bench-backprop-filter.ts): a small batch and a spread copy of at most about a million values;
+ * the gradient spread where it has a handful of channels (fast-style's output layer, 9×9 16→3:
+ * 44 → 27 ms), the input spread for windows up to 5 wide (its residual layers, 14 → 12 ms;
+ * pix2pix's batch-1 layers, about 1.5×). A batch of 64, the 9×9 window over 3 channels and
+ * the 128×128 layers with many channels are as fast or faster in the batch form.
  */
-export function columnsPay(x: Info, dy: Info, kw: number): boolean {
-  const [b, h, , c] = x.shape as Shape4;
-  const [, , wo] = dy.shape as Shape4;
-  if (wasmFilterOptions.columns !== 'auto') return wasmFilterOptions.columns === 'always';
-  return b <= 4 && kw * c * h * b * wo <= 1 << 20;
+export function columnsForm(x: Info, dy: Info, info: tf.backend_util.Conv2DInfo): ColumnsForm | undefined {
+  const [b, h, w, c] = x.shape as Shape4;
+  const [, ho, wo, f] = dy.shape as Shape4;
+  const canGradient = gradientRows(h, ho, info) !== undefined && info.strideWidth === 1;
+  const opt = wasmFilterOptions.columns;
+  if (opt === 'never') return undefined;
+  if (opt === 'input') return 'input';
+  if (opt === 'gradient') return canGradient ? 'gradient' : 'input';
+  const kw = info.filterWidth;
+  if (b > 4) return undefined;
+  if (canGradient && f <= 4 && f < c) return kw * f * (h + info.filterHeight - 1) * b * w <= 1 << 20 ? 'gradient' : undefined;
+  return kw <= 5 && kw * c * h * b * wo <= 1 << 20 ? 'input' : undefined;
 }
 
-export function columnsBackpropFilter(s: WasmScope, x: Info, dy: Info, info: tf.backend_util.Conv2DInfo): Info {
+export function columnsBackpropFilter(s: WasmScope, x: Info, dy: Info, info: tf.backend_util.Conv2DInfo, form: ColumnsForm): Info {
+  return form === 'gradient' ? gradientColumns(s, x, dy, info) : inputColumns(s, x, dy, info);
+}
+
+function inputColumns(s: WasmScope, x: Info, dy: Info, info: tf.backend_util.Conv2DInfo): Info {
   const [b, h, , c] = x.shape as Shape4;
   const [, ho, wo, f] = dy.shape as Shape4;
   const [kh, kw] = [info.filterHeight, info.filterWidth];
@@ -46,6 +65,29 @@ export function columnsBackpropFilter(s: WasmScope, x: Info, dy: Info, info: tf.
     { strides: [1, 1], dilations: [info.strideHeight, 1], pad: [[0, 0], [top, rows.after], [0, 0], [0, 0]], dataFormat: 'NHWC' },
   );
   return s.transpose(s.reshape(out, [kw, c, kh, f]), [2, 0, 1, 3]);
+}
+
+/**
+ * For stride 1 the roles can change: dW[i,j,c,f] = Σ_b,Y,X x[b,Y,X,c] · dy[b, Y − i + top,
+ * X − j + left, f], the gradient spread by columns (taps j reversed) and padded so that output
+ * row m is tap i = kh − 1 − m, convolved with the input read as a filter [H, 1, (b,X), C].
+ */
+function gradientColumns(s: WasmScope, x: Info, dy: Info, info: tf.backend_util.Conv2DInfo): Info {
+  const [b, h, w, c] = x.shape as Shape4;
+  const [, ho, , f] = dy.shape as Shape4;
+  const [kh, kw] = [info.filterHeight, info.filterWidth];
+  const { before, after } = gradientRows(h, ho, info)!;
+  const spread = spreadColumns(s, dy, ho, kw, 1, kw - 1 - info.padInfo.left, w);
+  const filter = s.reshape(b === 1 ? x : s.transpose(x, [1, 0, 2, 3]), [h, 1, b * w, c]);
+  const out = s.run('Conv2D', { x: spread, filter }, { strides: [1, 1], dilations: [1, 1], pad: [[0, 0], [before, after], [0, 0], [0, 0]], dataFormat: 'NHWC' });
+  return s.reverse(s.transpose(s.reshape(out, [kw, f, kh, c]), [2, 0, 3, 1]), [0, 1]);
+}
+
+/** The gradient's padding above and below for gradientColumns, if its rows fit (stride 1, ordinary padding). */
+function gradientRows(h: number, ho: number, info: tf.backend_util.Conv2DInfo): { before: number; after: number } | undefined {
+  const before = info.filterHeight - 1 - info.padInfo.top;
+  const after = h + info.filterHeight - 1 - before - ho;
+  return info.strideHeight === 1 && before >= 0 && after >= 0 ? { before, after } : undefined;
 }
 
 /**

@@ -13,7 +13,7 @@
  * dy keep XNNPACK's output exactly the buffer allocated for it in every case.
  */
 import * as tf from '@tensorflow/tfjs';
-import { columnsBackpropFilter, columnsPay } from './wasm-backprop-filter';
+import { columnsBackpropFilter, columnsForm } from './wasm-backprop-filter';
 import { installPolyphaseBackpropInput } from './wasm-conv-transpose';
 import { installWasmOverrides } from './wasm-overrides';
 import { axisFit, composite, requireChannelsLast, requireUnitDilations, type Info } from './wasm-ops';
@@ -48,7 +48,8 @@ function conv2dBackpropFilter(args: Args): Info {
   const rows = axisFit(h, top, (ho - 1) * info.strideHeight + 1, info.filterHeight);
   const cols = axisFit(w, left, (wo - 1) * info.strideWidth + 1, info.filterWidth);
   return composite(args.backend, (s) => {
-    if (columnsPay(x, dy, info.filterWidth)) return columnsBackpropFilter(s, x, dy, info);
+    const form = columnsForm(x, dy, info);
+    if (form) return columnsBackpropFilter(s, x, dy, info, form);
     const xs = s.slice(x, [0, 0, 0, 0], [b, rows.keep, cols.keep, c]);
     const out = s.run(
       'Conv2D',
