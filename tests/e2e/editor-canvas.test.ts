@@ -3,42 +3,26 @@
  * adds nodes from the palette, draws (and refuses) wires, shows and clears diagnostics with
  * undo and redo, and edits params from the inspector. Each test has a context of its own.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import defaultPreset from '../../presets/default.ganvas.json';
 import { canConnect } from '../../src/graph/connect';
 import { compile } from '../../src/graph/compile';
 import { removeElements } from '../../src/graph/edit';
 import { parseGraphDoc } from '../../src/graph/parse';
 import { libraryPresets } from '../../scripts/presets/library';
-import { launchBrowser, startBuiltApp, type App } from './browser';
 import {
-  canvas, counts, dragWire, fitView, graph, handle, importFile, inspector, node, notice, openEditor, openPreset, presetTitles, problems, problemSentences, shot, wire, wireOf, type Editor,
+  canvas, counts, dragWire, fitView, graph, handle, importFile, inspector, node, notice, openPreset, presetTitles, problems, problemSentences, shot, wire, wireOf, type Editor,
 } from './editor-page';
+import { editorSuite } from './suite';
 
-let app: App;
-let browser: Browser;
+const suite = editorSuite();
 let editor: Editor | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  await editor?.context.close();
-  editor = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 const preset = parseGraphDoc(defaultPreset).doc!;
 
 describe('the editor canvas', () => {
   it('opens the default preset with no problems, every node shown, offline and without console errors', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page, log } = editor;
     await expect(problems(page).getByText(/No problems/).count()).resolves.toBe(1);
     expect(await counts(page)).toEqual({ errors: 0, warnings: 0 });
@@ -57,7 +41,7 @@ describe('the editor canvas', () => {
   });
 
   it('adds a node found by search, selects it and shows its settings', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     const before = await node(page, 'Wave patterns').count();
     const search = page.getByLabel('Search nodes');
@@ -82,7 +66,7 @@ describe('the editor canvas', () => {
       { id: 'paint', type: 'trainable-image', label: 'Paint', position: { x: 360, y: 200 }, params: { range: '[0,1]', init: 'input' } },
       { id: 'diff', type: 'l1', label: 'Diff', position: { x: 0, y: 200 }, params: {} },
     ]);
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await importFile(page, 'wiring.ganvas.json', doc);
     await page.getByRole('button', { name: 'Training graph: Wiring' }).waitFor();
@@ -123,7 +107,7 @@ describe('the editor canvas', () => {
   });
 
   it('shows a problem when a wire goes, and undo and redo take it away and bring it back', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     const expected = compile(removeElements(preset, { edges: ['G.out->L1.a'] })).diagnostics.map((d) => d.message);
     expect(expected).toHaveLength(1);
@@ -159,7 +143,7 @@ describe('the editor canvas', () => {
   });
 
   it('opens every preset with no errors', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     const presets = (await presetTitles(page)).map((title) => ({ title, value: title.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase() }));
     // The library presets are all offered, beside the default and the bench workloads.
@@ -177,7 +161,7 @@ describe('the editor canvas', () => {
   });
 
   it('edits a param in the inspector, and refuses an invalid value with a message beside it', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     const y = node(page, 'Colour target y');
     await expect(y.getByText('4 waves ≤ 3').count()).resolves.toBe(1);

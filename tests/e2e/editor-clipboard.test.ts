@@ -2,30 +2,15 @@
  * Copy, paste and duplicate in the built editor through the real system clipboard, and the
  * keyboard shortcuts overlay ("?" or the top bar's button; Escape closes it).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { say } from '../../src/nodes/messages';
 import { parseGraphDoc } from '../../src/graph/parse';
-import { launchBrowser, startBuiltApp, type App } from './browser';
-import { fitView, graph, importFile, node, notice, openEditor, shot, wire, wireOf, type Editor } from './editor-page';
+import { fitView, graph, importFile, node, notice, shot, wire, wireOf, type Editor } from './editor-page';
+import { editorSuite } from './suite';
 
-let app: App;
-let browser: Browser;
+const suite = editorSuite();
 let editor: Editor | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  await editor?.context.close();
-  editor = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 const small = graph(
   'Clipboard',
@@ -38,7 +23,7 @@ const small = graph(
 
 /** The editor with the small graph open and the clipboard allowed. */
 async function openSmall(): Promise<Page> {
-  editor = await openEditor(browser, app.url);
+  editor = await suite.open();
   await editor.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const { page } = editor;
   await importFile(page, 'clipboard.ganvas.json', small);

@@ -2,28 +2,13 @@
  * Canvas commands in the built editor: quick add (Space, double-click, a wire dropped on empty
  * canvas), auto-layout, and "Make network from selection", each undone in one step.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startBuiltApp, type App } from './browser';
-import { clickEmptyCanvas, counts, fitView, graph, handle, importFile, node, notice, openEditor, shot, wire, wireOf, type Editor } from './editor-page';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clickEmptyCanvas, counts, fitView, graph, handle, importFile, node, notice, shot, wire, wireOf, type Editor } from './editor-page';
+import { editorSuite } from './suite';
 
-let app: App;
-let browser: Browser;
+const suite = editorSuite();
 let editor: Editor | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  await editor?.context.close();
-  editor = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 const popup = (page: Page) => page.getByRole('dialog', { name: /^Add a node/ });
 
@@ -42,7 +27,7 @@ async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
 
 describe('canvas commands', () => {
   it('quick add: Space at the pointer, search, arrows and Enter place the node there; Escape closes', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     const spot = await emptySpot(page);
     await page.mouse.move(spot.x, spot.y);
@@ -77,7 +62,7 @@ describe('canvas commands', () => {
   });
 
   it('double-click on empty canvas opens quick add; a click elsewhere closes it', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     const spot = await emptySpot(page);
     await page.mouse.dblclick(spot.x, spot.y);
@@ -96,7 +81,7 @@ describe('canvas commands', () => {
       { id: 'waves', type: 'sinus', label: 'Waves', position: { x: 0, y: 0 }, params: {} },
       { id: 'diff', type: 'l1', label: 'Diff', position: { x: 0, y: 240 }, params: {} },
     ]);
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await importFile(page, 'drop.ganvas.json', doc);
     await page.getByRole('button', { name: 'Training graph: Drop' }).waitFor();
@@ -138,7 +123,7 @@ describe('canvas commands', () => {
       ],
       [wireOf('waves', 'out', 'gray', 'in'), wireOf('gray', 'out', 'blur', 'in'), wireOf('blur', 'out', 'show', 'in')],
     );
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await importFile(page, 'messy.ganvas.json', doc);
     await page.getByRole('button', { name: 'Training graph: Messy' }).waitFor();
@@ -177,7 +162,7 @@ describe('canvas commands', () => {
       ],
       [wireOf('waves', 'out', 'gray', 'in'), wireOf('gray', 'out', 'blur', 'in'), wireOf('blur', 'out', 'show', 'in'), wireOf('blur', 'out', 'diff', 'a'), wireOf('waves', 'out', 'diff', 'b')],
     );
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await importFile(page, 'pipeline.ganvas.json', doc);
     await page.getByRole('button', { name: 'Training graph: Pipeline' }).waitFor();

@@ -4,28 +4,13 @@
  * dropped on the canvas, and a template network's settings edited after placement.
  */
 import { readdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startBuiltApp, type App } from './browser';
-import { clickEmptyCanvas, counts, gallery, graph, inspector, node, notice, openEditor, shot, storage, type Editor } from './editor-page';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clickEmptyCanvas, counts, gallery, graph, inspector, node, notice, shot, storage, type Editor } from './editor-page';
+import { editorSuite } from './suite';
 
-let app: App;
-let browser: Browser;
+const suite = editorSuite();
 let editor: Editor | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  await editor?.context.close();
-  editor = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 const presetFiles = (readdirSync('presets', { recursive: true }) as string[]).filter((f) => f.endsWith('.ganvas.json'));
 
@@ -43,7 +28,7 @@ async function dropOnCanvas(page: Page, name: string, type: string, text: string
 
 describe('editor extras', () => {
   it('the gallery shows every preset with a title, description and thumbnail; one opens as a new graph', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await page.getByRole('button', { name: 'Presets…' }).click();
     await gallery(page).waitFor();
@@ -86,7 +71,7 @@ describe('editor extras', () => {
   it('notes show Markdown as formatting and markup or script as text', async () => {
     const text = '# Read me\nSome **bold** and *soft* words, `code`, a [paper](https://arxiv.org/abs/1611.07004) and [bad](javascript:alert(1)).\n\n- one\n- two\n\n<script>window.pwned = 1</script><img src=x onerror="window.pwned=2">';
     const doc = graph('Notes', [{ id: 'n', type: 'note', position: { x: 0, y: 0 }, params: { text, width: 360, height: 240 } }]);
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await dropOnCanvas(page, 'notes.ganvas.json', 'application/json', JSON.stringify(doc));
     await page.getByRole('button', { name: 'Training graph: Notes' }).waitFor();
@@ -108,7 +93,7 @@ describe('editor extras', () => {
   });
 
   it('a graph file dropped on the canvas opens as a new graph; a broken one says why and changes nothing', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     const title = await page.getByRole('button', { name: /^Training graph:/ }).innerText();
     const before = await storage(page);
@@ -127,7 +112,7 @@ describe('editor extras', () => {
   });
 
   it('edits a template network’s settings from its call site, rebuilding its blocks in one undo step', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await node(page, 'G(x)').click();
     const settings = inspector(page).getByRole('region', { name: 'U-Net settings' });

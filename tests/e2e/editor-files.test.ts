@@ -4,39 +4,23 @@
  * files and links are refused with a message, and a node kind this version does not know
  * is kept with its params and wires. Each test has a context (and IndexedDB) of its own.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import defaultPreset from '../../presets/default.ganvas.json';
 import { exportFileName } from '../../src/editor/persist/files';
 import { parseGraphDoc } from '../../src/graph/parse';
-import { launchBrowser, startBuiltApp, type App } from './browser';
 import {
-  canonical, clickEmptyCanvas, exportFile, fitView, graph, handle, importFile, inspector, node, notice, openEditor, ready, shot, storage, wire, wireOf, type Editor,
+  canonical, clickEmptyCanvas, exportFile, fitView, graph, handle, importFile, inspector, node, notice, ready, shot, storage, wire, wireOf, type Editor,
 } from './editor-page';
+import { editorSuite } from './suite';
 
-let app: App;
-let browser: Browser;
+const suite = editorSuite();
 let editor: Editor | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  await editor?.context.close();
-  editor = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 const preset = parseGraphDoc(defaultPreset).doc!;
 
 describe('the editor with files, links and storage', () => {
   it('finds the graph again, edits included, after a reload', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await node(page, 'Colour target y').click({ position: { x: 8, y: 6 } });
     await inspector(page).getByLabel('Waves', { exact: true }).fill('9');
@@ -59,7 +43,7 @@ describe('the editor with files, links and storage', () => {
   });
 
   it('exports the graph and imports it back unchanged; refuses a file that is not a graph', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     const first = await exportFile(page);
     expect(first.name).toBe(exportFileName(preset));
@@ -87,13 +71,13 @@ describe('the editor with files, links and storage', () => {
   });
 
   it('opens a share link as a new graph, and a corrupt link opens the last graph with a message', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page, context } = editor;
     const original = await exportFile(page);
     await page.getByRole('button', { name: 'Share link' }).click();
     const field = page.getByRole('textbox', { name: /Share link/ });
     const link = await field.inputValue();
-    expect(link.startsWith(`${app.url}#g=`)).toBe(true);
+    expect(link.startsWith(`${suite.url}#g=`)).toBe(true);
     await shot(page, '7-share-link');
     const before = await storage(page);
     expect(before.docs).toHaveLength(1);
@@ -102,7 +86,7 @@ describe('the editor with files, links and storage', () => {
     await other.goto(link);
     await ready(other);
     await notice(other).getByText(/Opened the graph from the link as a new graph/).waitFor();
-    expect(other.url()).toBe(app.url);
+    expect(other.url()).toBe(suite.url);
     expect(canonical((await exportFile(other)).text)).toBe(canonical(original.text));
     const after = await storage(other);
     expect(after.docs).toHaveLength(2);
@@ -117,7 +101,7 @@ describe('the editor with files, links and storage', () => {
 
     // A new page, as a clicked link gives: a hash change alone does not restart the editor.
     const corrupt = await context.newPage();
-    await corrupt.goto(`${app.url}#g=garbage`);
+    await corrupt.goto(`${suite.url}#g=garbage`);
     await ready(corrupt);
     const alert = corrupt.getByRole('alert').filter({ hasText: 'The link could not be opened.' });
     await alert.waitFor();
@@ -135,7 +119,7 @@ describe('the editor with files, links and storage', () => {
       future,
       { id: 'show', type: 'preview', label: 'Show', position: { x: 640, y: 0 }, params: {} },
     ], [wireOf('src', 'out', 'fut', 'x'), wireOf('fut', 'y', 'show', 'in')]);
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await importFile(page, 'future.ganvas.json', doc);
     await page.getByRole('button', { name: 'Training graph: From the future' }).waitFor();

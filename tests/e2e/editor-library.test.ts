@@ -4,28 +4,13 @@
  * duplicates, deletes after an inline confirmation, and opens a graph onto the canvas;
  * deleting the open graph opens the next one, or a new empty graph when none is left.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startBuiltApp, type App } from './browser';
-import { node, openEditor, openPreset, ready, shot, storage, type Editor } from './editor-page';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { node, openPreset, ready, shot, storage, type Editor } from './editor-page';
+import { editorSuite } from './suite';
 
-let app: App;
-let browser: Browser;
+const suite = editorSuite();
 let editor: Editor | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  await editor?.context.close();
-  editor = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 const DEFAULT = 'Colourise: grey → colour (pix2pix)';
 const DCGAN = 'dcgan-28 (reference workload C)';
@@ -60,7 +45,7 @@ async function confirmDelete(page: Page, title: string): Promise<void> {
 describe('My graphs', () => {
   // The list is read back from IndexedDB after each action, so assertions on it poll.
   it('lists, renames, duplicates, deletes and opens graphs', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await node(page, 'Colour target y').waitFor();
     await openPreset(page, DCGAN);

@@ -3,32 +3,16 @@
  * blocks with a call site; opening the call site edits the blocks inside, with a way back;
  * a call site that shares weights can be given weights of its own.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startBuiltApp, type App } from './browser';
-import { counts, inspector, node, openEditor, shot, type Editor } from './editor-page';
+import { describe, expect, it } from 'vitest';
+import { counts, inspector, node, shot, type Editor } from './editor-page';
+import { editorSuite } from './suite';
 
-let app: App;
-let browser: Browser;
+const suite = editorSuite();
 let editor: Editor | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  await editor?.context.close();
-  editor = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 describe('networks in the editor', () => {
   it('places an architecture, opens it, shows its blocks and goes back', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await page.getByLabel('Search nodes').fill('patch');
     await page.getByRole('button', { name: 'Add PatchGAN' }).click();
@@ -46,7 +30,7 @@ describe('networks in the editor', () => {
   }, 90_000);
 
   it('gives a call site that shares weights a network of its own', async () => {
-    editor = await openEditor(browser, app.url);
+    editor = await suite.open();
     const { page } = editor;
     await node(page, 'D(x, y)').click();
     await expect(inspector(page).getByText(/sharing its weights with 1 other call site/).count()).resolves.toBe(1);

@@ -8,29 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { encodePng } from '../../src/runtime/png';
-import { launchBrowser, startBuiltApp, type App } from './browser';
 import { train, waitForStep } from './training-page';
-import { counts, exportFile, graph, importFile, wireOf, inspector, node, notice, openEditor, ready, shot, type Editor } from './editor-page';
+import { counts, exportFile, graph, importFile, wireOf, inspector, node, notice, ready, shot } from './editor-page';
+import { editorSuite } from './suite';
 
-let app: App;
-let browser: Browser;
-const editors: Editor[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
-}, 120_000);
-
-afterEach(async () => {
-  for (const e of editors.splice(0)) await e.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = editorSuite();
 
 /** A w×h PNG with a different colour at every pixel: (x·40, y·60, 90 + x + y). */
 function picture(w: number, h: number) {
@@ -53,9 +38,7 @@ const setGraph = (title: string, images: string[] = []) =>
   );
 
 async function open(path = ''): Promise<Page> {
-  const e = await openEditor(browser, app.url, path);
-  editors.push(e);
-  return e.page;
+  return (await suite.open(path)).page;
 }
 
 /** Drops files on a locator as a drag from the desktop would: dragover, then drop, carrying Files. */
@@ -249,7 +232,7 @@ describe('pictures in the editor', () => {
     await thumb.waitFor();
     await expect.poll(() => canvasPixels(thumb).then((p) => p.data)).toEqual(Array.from(pixels));
     await shot(other, 'pictures-6-imported');
-    for (const e of editors) expect(e.log.errors).toEqual([]);
+    for (const e of suite.editors) expect(e.log.errors).toEqual([]);
   });
 
   it('trains with the picture: the worker gets exactly its pixels; without it, mid-grey', async () => {

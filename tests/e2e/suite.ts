@@ -5,27 +5,35 @@ import { launchBrowser, startBuiltApp, type App } from './browser';
 import { openEditor, type Editor } from './editor-page';
 
 /**
- * A test file's built app and browser, started once before its tests and closed after them;
- * `open()` gives a test the editor in a context of its own, closed when the test ends.
+ * A test file's built app and browser, started once before its tests and closed after them.
+ * Each `open()` gives a test the editor in a context of its own, closed when the test ends.
  */
-export function editorSuite(): { open(path?: string): Promise<Editor> } {
+export function editorSuite(): { open(path?: string): Promise<Editor>; readonly url: string; readonly editors: readonly Editor[] } {
   let app: App | undefined;
   let browser: Browser | undefined;
-  let editor: Editor | undefined;
+  const editors: Editor[] = [];
   beforeAll(async () => {
     [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
   }, 120_000);
   afterEach(async () => {
-    await editor?.context.close();
-    editor = undefined;
+    for (const e of editors.splice(0)) await e.context.close();
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
   });
   return {
+    /** The editors the running test has opened. */
+    get editors() {
+      return editors;
+    },
+    /** The built app's address (once the file's tests have started). */
+    get url() {
+      return app!.url;
+    },
     async open(path = '') {
-      editor = await openEditor(browser!, app!.url, path);
+      const editor = await openEditor(browser!, app!.url, path);
+      editors.push(editor);
       return editor;
     },
   };
