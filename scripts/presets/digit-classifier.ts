@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_SIDE, type DigitsAsset } from '../../src/nodes/sources/data/digits-format';
+import { mulberry32 } from '../../src/nodes/prng';
 import { digitSplit } from '../../src/nodes/sources/digits';
 import type { Trainer } from '../../src/runtime/trainer';
 
@@ -57,18 +58,6 @@ export function scoreProbabilities(p: Float32Array, { confidence = 0.9, presentS
     }
   }
   return { confident: confident / n, perClass, present: perClass.filter((c) => c > 0 && c >= presentShare * n).length, samples: n };
-}
-
-/** A seeded stream of numbers in [0,1) (mulberry32), so training is the same on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(xs: T[], rand: () => number): T[] {
@@ -125,7 +114,7 @@ interface Examples {
 
 /** The digits at `indices` and `negatives` pictures that are no digit, in a seeded order, as [N,28,28,1] in [0,1] with one-hot labels. */
 function examples(d: DigitsAsset, indices: Int32Array, negatives: number, seed: number): Examples {
-  const rand = random(seed);
+  const rand = mulberry32(seed); // seeded, so training is the same on every run
   const items: (number | Float32Array)[] = [...indices];
   for (let i = 0; i < negatives; i++) items.push(noDigit(d, indices, i % 4, rand));
   shuffle(items, rand);
