@@ -3,7 +3,8 @@
  * they share. Imported by tests only.
  */
 import * as tf from '@tensorflow/tfjs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { initNodeBackend } from './node';
 import { createRng } from '../../nodes/prng';
 
 export type Pad = 'same' | 'valid' | number | [[0, 0], [number, number], [number, number], [0, 0]];
@@ -86,4 +87,39 @@ export function expectAgree(got: ArrayLike<number>, want: ArrayLike<number>, wha
     if (!(e <= worst)) [worst, at] = [e, i];
   }
   expect(worst, `${what}: element ${at} is ${got[at]}, cpu says ${want[at]}`).toBeLessThanOrEqual(tol);
+}
+
+/**
+ * The setup of a wasm kernel test file: wasm started, and IS_TEST on while its tests run (the
+ * engine then checks that each kernel call leaves exactly its outputs behind). `counts()` gives
+ * the tensors and backend buffers alive now, `atStart` what they were when the file began.
+ */
+export function wasmKernelSuite(): { counts(): number[]; readonly atStart: number[] } {
+  const counts = () => [tf.memory().numTensors, (tf.backend() as unknown as { numDataIds(): number }).numDataIds()];
+  let atStart: number[] = [];
+  beforeAll(async () => {
+    await initNodeBackend('wasm');
+    atStart = counts();
+    tf.env().set('IS_TEST', true);
+  });
+  afterAll(async () => {
+    tf.env().set('IS_TEST', false);
+    await tf.setBackend('wasm');
+  });
+  return {
+    counts,
+    get atStart() {
+      return atStart;
+    },
+  };
+}
+
+/** Runs `f` on a backend and reads its results back, freeing everything it made. */
+export async function on(backend: 'cpu' | 'wasm', f: () => tf.Tensor | tf.Tensor[]): Promise<{ values: number[]; shape: number[]; dtype: string }[]> {
+  await tf.setBackend(backend);
+  const out = tf.tidy(f);
+  const list = Array.isArray(out) ? out : [out];
+  const r = list.map((t) => ({ values: Array.from(t.dataSync() as Float32Array), shape: t.shape, dtype: t.dtype }));
+  tf.dispose(list);
+  return r;
 }

@@ -5,24 +5,13 @@
  * weight gradients of the reference workloads' layers; for leaks.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { initNodeBackend } from './node';
-import { caseShapes, convCases, data, describeCase, expectAgree, type ConvCase } from './testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { caseShapes, convCases, data, describeCase, expectAgree, type ConvCase, wasmKernelSuite, on } from './testing';
 import { columnsForm, wasmFilterOptions } from './wasm-backprop-filter';
 
-const counts = () => [tf.memory().numTensors, (tf.backend() as unknown as { numDataIds(): number }).numDataIds()];
-let atStart: number[] = [];
-beforeAll(async () => {
-  await initNodeBackend('wasm');
-  atStart = counts();
-  tf.env().set('IS_TEST', true);
-});
+const suite = wasmKernelSuite();
 afterEach(() => {
   wasmFilterOptions.columns = 'auto';
-});
-afterAll(async () => {
-  tf.env().set('IS_TEST', false);
-  await tf.setBackend('wasm');
 });
 
 function backpropFilter(c: ConvCase): tf.Tensor {
@@ -32,13 +21,8 @@ function backpropFilter(c: ConvCase): tf.Tensor {
   return tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: t(data(c.x, 1)), dy: t(data(dy, 2)) }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
 }
 
-async function on(backend: 'cpu' | 'wasm', c: ConvCase): Promise<Float32Array> {
-  await tf.setBackend(backend);
-  const out = tf.tidy(() => backpropFilter(c));
-  const values = out.dataSync() as Float32Array;
-  out.dispose();
-  return values;
-}
+/** The gradient of case `c` on a backend, read back. */
+const gradientOn = async (backend: 'cpu' | 'wasm', c: ConvCase) => (await on(backend, () => backpropFilter(c)))[0]!.values;
 
 /** Layers of the reference workloads and the form `auto` gives their weight gradients. */
 const workloadLayers: [ConvCase, string][] = [
@@ -59,9 +43,9 @@ const formOf = (c: ConvCase) =>
 
 describe.each(['input', 'gradient', 'never'] as const)('Conv2DBackpropFilter on wasm, columns %s', (form) => {
   it.each(convCases().map((c) => [describeCase(c), c] as const))('equals cpu: %s', async (_name, c) => {
-    const want = await on('cpu', c);
+    const want = await gradientOn('cpu', c);
     wasmFilterOptions.columns = form;
-    expectAgree(await on('wasm', c), want, `${form} ${describeCase(c)}`);
+    expectAgree(await gradientOn('wasm', c), want, `${form} ${describeCase(c)}`);
   });
 });
 
@@ -72,7 +56,7 @@ describe('Conv2DBackpropFilter on the workloads’ layers', () => {
   // The batch form is the 'never' table's; cpu takes seconds on these large layers.
   const spread = workloadLayers.filter(([, form]) => form !== 'batch').map(([c]) => [describeCase(c), c] as const);
   it.each(spread)('%s: equals cpu', async (_name, c) => {
-    expectAgree(await on('wasm', c), await on('cpu', c), describeCase(c));
+    expectAgree(await gradientOn('wasm', c), await gradientOn('cpu', c), describeCase(c));
   });
 });
 
@@ -82,5 +66,5 @@ it('leaves no tensor and no buffer behind over 20 calls in each columns form', a
     wasmFilterOptions.columns = form;
     for (let i = 0; i < 20; i++) tf.dispose(tf.tidy(() => backpropFilter({ x: [2, 9, 8, 3], k: 4, out: 2, s: 1, pad: 'same' })));
   }
-  expect(counts(), 'tensors, backend buffers').toEqual(atStart);
+  expect(suite.counts(), 'tensors, backend buffers').toEqual(suite.atStart);
 });

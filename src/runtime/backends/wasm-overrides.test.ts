@@ -4,33 +4,13 @@
  * (IS_TEST makes the engine check that each kernel call leaves exactly its outputs behind).
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initNodeBackend } from './node';
-import { data, expectAgree } from './testing';
+import { describe, expect, it } from 'vitest';
+import { data, expectAgree, wasmKernelSuite, on } from './testing';
 import { wasmOverrideOptions } from './wasm-overrides';
 
-const counts = () => [tf.memory().numTensors, (tf.backend() as unknown as { numDataIds(): number }).numDataIds()];
-let atStart: number[] = [];
-beforeAll(async () => {
-  await initNodeBackend('wasm');
-  atStart = counts();
-  tf.env().set('IS_TEST', true);
-});
+const suite = wasmKernelSuite();
 
-afterAll(async () => {
-  tf.env().set('IS_TEST', false);
-  await tf.setBackend('wasm');
-});
 
-/** Runs `f` on a backend and reads its results back, freeing everything it made. */
-async function on(backend: 'cpu' | 'wasm', f: () => tf.Tensor | tf.Tensor[]): Promise<{ values: number[]; shape: number[]; dtype: string }[]> {
-  await tf.setBackend(backend);
-  const out = tf.tidy(f);
-  const list = Array.isArray(out) ? out : [out];
-  const r = list.map((t) => ({ values: Array.from(t.dataSync() as Float32Array), shape: t.shape, dtype: t.dtype }));
-  tf.dispose(list);
-  return r;
-}
 
 async function agree(f: () => tf.Tensor | tf.Tensor[], what: string, tol = 0): Promise<void> {
   const want = await on('cpu', f);
@@ -127,5 +107,5 @@ it('leaves no tensor and no buffer behind on wasm, also when a slice hands its i
     tf.matMul(tf.ones([1, 50, 40]), tf.ones([1, 50, 60]), true, false);
   });
   x.dispose();
-  expect(counts(), 'tensors, backend buffers').toEqual(atStart);
+  expect(suite.counts(), 'tensors, backend buffers').toEqual(suite.atStart);
 });
