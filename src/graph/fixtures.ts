@@ -3,6 +3,8 @@
  * feature of the plan (shared call sites, two optimizers, a shared stream, static data).
  */
 import { graph, network, node, wire } from './build';
+import { compile } from './compile';
+import type { TrainingPlan } from './plan';
 import type { GraphDoc } from './schema';
 
 export function tinyGenerator(id = 'gen', seed = 11) {
@@ -103,4 +105,11 @@ export function tinyPipeline(): GraphDoc {
     wire('mix.out', 'look.in'),
   );
   return d;
+}
+
+/** The plan of a graph that must compile (a test's own fixture); throws with the diagnostics otherwise. */
+export function planOf(doc: GraphDoc): TrainingPlan {
+  const { plan, diagnostics } = compile(doc);
+  if (!plan) throw new Error(JSON.stringify(diagnostics));
+  return plan;
 }

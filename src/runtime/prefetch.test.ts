@@ -1,19 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../graph/compile';
-import { tinyPix2pix } from '../graph/fixtures';
+import { planOf, tinyPix2pix } from '../graph/fixtures';
 import type { GraphDoc } from '../graph/schema';
 import { Trainer } from './trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function planOf(doc: GraphDoc) {
-  const { plan, diagnostics } = compile(doc);
-  if (!plan) throw new Error(JSON.stringify(diagnostics));
-  return plan;
-}
 
 /** Losses of `n` logged iterations, drawing the data ahead or not, and ahead twice over. */
 async function losses(doc: GraphDoc, n: number, ahead: 'never' | 'default' | 'twice'): Promise<Record<string, number>[]> {

@@ -1,19 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../graph/compile';
-import { tinyPix2pix } from '../graph/fixtures';
+import { planOf, tinyPix2pix } from '../graph/fixtures';
 import type { GraphDoc } from '../graph/schema';
 import { NonFiniteLoss, Trainer, type StepReport } from './trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function planOf(doc: GraphDoc) {
-  const { plan, diagnostics } = compile(doc);
-  if (!plan) throw new Error(JSON.stringify(diagnostics));
-  return plan;
-}
 
 async function losses(doc: GraphDoc, n: number): Promise<StepReport[]> {
   const t = await Trainer.create(planOf(doc));

@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graph, network, node, wire } from '../../graph/build';
-import { compile } from '../../graph/compile';
-import { tinyPix2pix } from '../../graph/fixtures';
+import { planOf, tinyPix2pix } from '../../graph/fixtures';
 import { parseGraphDoc } from '../../graph/parse';
 import { nodeDefs } from '../../nodes/registry';
 import type { GraphDoc } from '../../graph/schema';
@@ -102,12 +101,6 @@ function everyBlock(): GraphDoc {
     ],
     edges: [wire('x.out', 'G.in'), wire('G.out', 'L1.a'), wire('y.out', 'L1.b'), wire('L1.loss', 'opt.loss'), wire('G.out', 'preview.in')],
   });
-}
-
-function planOf(doc: GraphDoc) {
-  const { plan, diagnostics } = compile(doc);
-  if (!plan) throw new Error(JSON.stringify(diagnostics));
-  return plan;
 }
 
 /** Writes the export and the input, runs the export in a new Node process with plain tfjs (cpu), and reads its output. */
