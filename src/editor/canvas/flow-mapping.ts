@@ -11,7 +11,7 @@ import type { GraphDoc, GraphEdge, GraphNode } from '../../graph/schema';
 import { edgeId } from '../../graph/scope';
 import { registry } from '../../nodes/registry';
 import { formatShape } from '../../nodes/shape';
-import type { PortSpec, Signal } from '../../nodes/types';
+import type { PortEnv, PortSpec, Signal } from '../../nodes/types';
 import type { GraphFlowNode, NoteFlowNode, PortView } from './node-data';
 
 export type FlowNode = GraphFlowNode | NoteFlowNode;
@@ -75,8 +75,9 @@ export function createFlowMapper() {
     last = c;
     const part = partOf(c.doc, c.scope);
     const shared = sharedCounts(c.doc);
-    let byNode: Map<string, Diagnostic[]> | undefined;
-    let inferred: ReturnType<typeof signalsOf> | null = null;
+    const inferred = signalsOf(c.analysis, c.scope);
+    // What only rebuilt nodes need, made once per call and only if one is rebuilt.
+    let lookups: { byNode: Map<string, Diagnostic[]>; env: PortEnv } | undefined;
     const nextNodes = new Map<string, NodeEntry>();
     const nodes = part.nodes.map((n) => {
       const prev = reuse ? nodeCache.get(n.id) : undefined;
@@ -87,11 +88,8 @@ export function createFlowMapper() {
       let out: FlowNode;
       if (prev && sameData && prev.src === n && prev.selected === sel && prev.measured === measured) out = prev.out;
       else {
-        if (!sameData) {
-          byNode ??= diagnosticsByNode(c.diagnostics, c.scope);
-          if (inferred === null) inferred = signalsOf(c.analysis, c.scope);
-        }
-        const data = sameData ? prev.out.data : flowData(n, c, part.edges, byNode!.get(n.id) ?? [], inferred ?? undefined, shared);
+        lookups ??= { byNode: diagnosticsByNode(c.diagnostics, c.scope), env: portEnv(c.doc.networks) };
+        const data = sameData ? prev.out.data : flowData(n, c, part.edges, lookups.byNode.get(n.id) ?? [], lookups.env, inferred, shared);
         out = { id: n.id, position: n.position, selected: sel, ariaLabel: n.label || n.id, type: registry.get(n.type)?.category === 'note' ? 'note' : 'ganvas', data } as FlowNode;
         if (measured) out.measured = measured;
       }
@@ -104,7 +102,6 @@ export function createFlowMapper() {
       const id = edgeId(e);
       const prev = reuse ? edgeCache.get(id) : undefined;
       const sel = selected.has(id);
-      if (inferred === null) inferred = signalsOf(c.analysis, c.scope);
       const out = prev && prev.src === e && prev.selected === sel ? prev.out : flowEdge(e, id, sel, inferred, c.showShapes);
       nextEdges.set(id, { src: e, selected: sel, out });
       return out;
@@ -150,6 +147,7 @@ function flowData(
   c: MapContext,
   partEdges: readonly GraphEdge[],
   mine: readonly Diagnostic[],
+  env: PortEnv,
   inferred: ReturnType<typeof signalsOf>,
   sharedBy: ReadonlyMap<string, number>,
 ): FlowNode['data'] {
@@ -158,7 +156,7 @@ function flowData(
     const p = { text: '', color: 'yellow', width: 240, height: 160, ...n.params } as { text: string; color: string; width: number; height: number };
     return { text: String(p.text), color: String(p.color), width: Number(p.width), height: Number(p.height) };
   }
-  const ports = def ? portsOf(n, def, portEnv(c.doc.networks)) : unknownPorts(n, partEdges);
+  const ports = def ? portsOf(n, def, env) : unknownPorts(n, partEdges);
   const ins = inferred?.inputs.get(n.id) ?? {};
   const outs = inferred?.signals.get(n.id) ?? {};
   const netId = n.type === 'network' ? String(n.params.network ?? '') : undefined;
@@ -184,7 +182,7 @@ function flowEdge(e: GraphEdge, id: string, selected: boolean, inferred: ReturnT
   return edge;
 }
 
-function portsOf(n: GraphNode, def: NonNullable<ReturnType<typeof registry.get>>, env: ReturnType<typeof portEnv>) {
+function portsOf(n: GraphNode, def: NonNullable<ReturnType<typeof registry.get>>, env: PortEnv) {
   const parsed = def.params.safeParse(n.params);
   const params = parsed.success ? parsed.data : def.params.safeParse({}).data;
   try {
