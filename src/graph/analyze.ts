@@ -59,8 +59,10 @@ export interface GraphAnalysis {
 export function analyzeGraph(doc: GraphDoc, registry: Registry = defaultRegistry, cache?: CompileCache): GraphAnalysis {
   const env = portEnv(doc.networks);
   const c = cache?.for(registry);
-  const parse = c && ((def: Parameters<CompileCache['parse']>[0], params: unknown) => c.parse(def, params));
+  const parse = c?.parse.bind(c);
   const settings: GraphSettingsView = doc.settings;
+  // Part of every call site's cache key; the settings are the same for all of them.
+  const settingsKey = c ? JSON.stringify(settings) : '';
   const networks = new Map(doc.networks.map((n) => [n.id, n]));
   const networkScopes = new Map<string, ResolvedScope>();
   const networkUse: GraphAnalysis['networkUse'] = new Map();
@@ -102,7 +104,7 @@ export function analyzeGraph(doc: GraphDoc, registry: Registry = defaultRegistry
     const scope = networkScopes.get(id);
     if (!net || !scope) return problem('unknownNetwork', { node: name, network: id });
     const infer = () => analyzeNetwork(net, inputs, { registry, settings, scope });
-    const a = c ? c.call(net, JSON.stringify([inputs, settings]), infer) : infer();
+    const a = c ? c.call(net, `${JSON.stringify(inputs)}|${settingsKey}`, infer) : infer();
     report(a.diagnostics);
     const use = networkUse.get(id);
     if (!use) networkUse.set(id, { weights: a.weights, callSites: [node.id], inferred: new Map([[node.id, a.inferred!]]) });
