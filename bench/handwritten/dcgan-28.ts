@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ParamBuilder } from '../../tests/reference/common';
 import { dcganStream, draw } from './data';
-import { adam, bce, conv, convT, normalize } from './layers';
+import { adam, bce, conv, convT, dense, normalize } from './layers';
 import type { HandWritten } from './types';
 
 export function dcgan28(steps: number): HandWritten {
@@ -44,9 +44,11 @@ export function dcgan28(steps: number): HandWritten {
     return tf.tanh(convT(h1, G.t2.k, 2, G.t2.b));
   }
 
-  function discriminator(img: tf.Tensor4D): tf.Tensor2D {
-    const h = conv(conv(img, D.c1.k, 2, D.c1.b, 'leakyrelu'), D.c2.k, 2, D.c2.b, 'leakyrelu');
-    return tf.fused.matMul({ a: tf.reshape(h, [h.shape[0], 6272]), b: D.fc.k as tf.Tensor2D, bias: D.fc.b }) as tf.Tensor2D;
+  /** D(img); in D's update its first layer, fed by data, needs only its weights' gradients, in G's update every layer only its input's. */
+  function discriminator(img: tf.Tensor4D, trains: boolean): tf.Tensor2D {
+    const h1 = conv(img, D.c1.k, 2, D.c1.b, 'leakyrelu', trains ? 'weights' : 'input');
+    const h = conv(h1, D.c2.k, 2, D.c2.b, 'leakyrelu', trains ? 'both' : 'input');
+    return dense(tf.reshape(h, [h.shape[0], 6272]), D.fc.k, D.fc.b, trains ? 'both' : 'input');
   }
 
   return {
@@ -69,9 +71,9 @@ export function dcgan28(steps: number): HandWritten {
         });
         return f;
       });
-      kept.lossD = optD.minimize(() => tf.add(keep('real', bce(discriminator(real), 1)), keep('fake', bce(discriminator(fake), 0))), true, dVars)!;
+      kept.lossD = optD.minimize(() => tf.add(keep('real', bce(discriminator(real, true), 1)), keep('fake', bce(discriminator(fake, true), 0))), true, dVars)!;
       fake.dispose();
-      kept.lossG = optG.minimize(() => bce(discriminator(generator(z)), 1), true, gVars)!;
+      kept.lossG = optG.minimize(() => bce(discriminator(generator(z), false), 1), true, gVars)!;
       return kept;
     },
     dispose() {

@@ -47,7 +47,8 @@ export function fastStyle128(steps: number): HandWritten {
     const f: tf.Tensor4D[] = [];
     let h = x;
     for (let s = 0; s < stages; s++) {
-      h = conv(s === 0 ? h : tf.avgPool(h, 2, 2, 'valid'), L[s]!.k, 1, L[s]!.b, 'relu');
+      // The loss net is frozen: under G's tape only its input's gradients flow.
+      h = conv(s === 0 ? h : tf.avgPool(h, 2, 2, 'valid'), L[s]!.k, 1, L[s]!.b, 'relu', 'input');
       f.push(h);
     }
     return f;

@@ -10,13 +10,28 @@ import * as tf from '@tensorflow/tfjs';
 
 type Act = 'linear' | 'relu' | 'leakyrelu';
 
+/**
+ * Which gradients a layer under a tape must give: both its weights' and its input's (the
+ * default), or only one: its weights' when data feeds it, its input's when it does not train
+ * (a frozen loss net, D in G's update). A fused op's gradient computes them all at once, so only
+ * 'both' fuses under a tape; the separate ops compute just what flows.
+ */
+export type Needs = 'both' | 'weights' | 'input';
+
 /** TF 'same' conv (extra padding bottom/right), kernel [kh, kw, Cin, Cout]. */
-export function conv(x: tf.Tensor4D, kernel: tf.Tensor, stride: number, bias?: tf.Tensor, activation: Act = 'linear'): tf.Tensor4D {
+export function conv(x: tf.Tensor4D, kernel: tf.Tensor, stride: number, bias?: tf.Tensor, activation: Act = 'linear', needs: Needs = 'both'): tf.Tensor4D {
   const filter = kernel as tf.Tensor4D;
   if (!bias && activation === 'linear') return tf.conv2d(x, filter, stride, 'same');
+  if (bias && needs !== 'both' && recording()) return activate(tf.add(tf.conv2d(x, filter, stride, 'same'), bias), activation);
   // Under a tape tfjs would unfuse the bias along with the activation: keep conv+bias fused.
   if (activation !== 'linear' && recording()) return activate(tf.fused.conv2d({ x, filter, strides: stride, pad: 'same', bias }), activation);
   return tf.fused.conv2d({ x, filter, strides: stride, pad: 'same', bias, activation, leakyreluAlpha: 0.2 });
+}
+
+/** x·k + b, fused unless a tape needs only one of the two gradients. */
+export function dense(x: tf.Tensor2D, kernel: tf.Tensor, bias: tf.Tensor, needs: Needs = 'both'): tf.Tensor2D {
+  const b = kernel as tf.Tensor2D;
+  return recording() && needs !== 'both' ? (tf.add(tf.matMul(x, b), bias) as tf.Tensor2D) : (tf.fused.matMul({ a: x, b, bias }) as tf.Tensor2D);
 }
 
 /** Whether a gradient tape is recording (tfjs fuses only linear activations then). */

@@ -42,7 +42,7 @@ export function pix2pixLite64(steps: number): HandWritten {
   const up = (h: tf.Tensor4D, p: Norm, skip: tf.Tensor4D) => tf.concat([tf.relu(instanceNorm(convT(h, p.k, 2), p.gamma, p.beta)), skip], 3);
 
   function generator(x: tf.Tensor4D): tf.Tensor4D {
-    const e1 = conv(x, G.d1.k, 2, G.d1.b, 'leakyrelu');
+    const e1 = conv(x, G.d1.k, 2, G.d1.b, 'leakyrelu', 'weights');
     const e2 = down(e1, G.d2);
     const e3 = down(e2, G.d3);
     const e4 = down(e3, G.d4);
@@ -50,9 +50,10 @@ export function pix2pixLite64(steps: number): HandWritten {
     return tf.tanh(convT(h, G.out.k, 2, G.out.b));
   }
 
-  function discriminator(x: tf.Tensor4D, img: tf.Tensor4D): tf.Tensor4D {
-    const h1 = conv(tf.concat([x, img], 3), D.c1.k, 2, D.c1.b, 'leakyrelu');
-    return conv(down(down(h1, D.c2), D.c3), D.c4.k, 1, D.c4.b);
+  /** D(x, img); in D's update its first layer, fed by data, needs only its weights' gradients, in G's update every layer only its input's. */
+  function discriminator(x: tf.Tensor4D, img: tf.Tensor4D, trains: boolean): tf.Tensor4D {
+    const h1 = conv(tf.concat([x, img], 3), D.c1.k, 2, D.c1.b, 'leakyrelu', trains ? 'weights' : 'input');
+    return conv(down(down(h1, D.c2), D.c3), D.c4.k, 1, D.c4.b, 'linear', trains ? 'both' : 'input');
   }
 
   return {
@@ -66,14 +67,14 @@ export function pix2pixLite64(steps: number): HandWritten {
       };
       const fake = tf.tidy(() => generator(x));
       kept.lossD = optD.minimize(() => {
-        const real = keep('lossD_real', meanAll(tf.square(tf.sub(discriminator(x, y), 1))));
-        const fk = keep('lossD_fake', meanAll(tf.square(discriminator(x, fake))));
+        const real = keep('lossD_real', meanAll(tf.square(tf.sub(discriminator(x, y, true), 1))));
+        const fk = keep('lossD_fake', meanAll(tf.square(discriminator(x, fake, true))));
         return tf.mul(tf.add(real, fk), 0.5);
       }, true, dVars)!;
       fake.dispose();
       kept.lossG = optG.minimize(() => {
         const f = generator(x);
-        const gan = keep('lossG_gan', meanAll(tf.square(tf.sub(discriminator(x, f), 1))));
+        const gan = keep('lossG_gan', meanAll(tf.square(tf.sub(discriminator(x, f, false), 1))));
         const l1 = keep('L1', meanAll(tf.abs(tf.sub(f, y))));
         return tf.add(gan, tf.mul(l1, 100));
       }, true, gVars)!;

@@ -110,6 +110,13 @@ export interface BuildCtx<P> {
   settings: GraphSettingsView;
   /** True inside a training pass (batch statistics, running-stat updates). */
   training: boolean;
+  /**
+   * Under a gradient tape, the gradients this pass needs of this node: of its weights (they
+   * train in this update) and of its inputs (something that trains lies behind them). Absent
+   * where no tape records (previews, applying a network, a step constant to the update).
+   * tfjs's fused ops compute every gradient at once; separate ops compute only those that flow.
+   */
+  tape?: { weights: boolean; inputs: boolean };
   /** This node's weight by the name it declared. */
   weight(name: string): tf.Tensor;
   /** Replace a non-trainable weight (running statistics); ignored when the runtime says so. */

@@ -20,6 +20,17 @@ export interface EvalOptions {
   rng(nodeId: string): Rng;
   /** Running-statistics updates, offered once per block per call; the caller decides. */
   onAssign?(key: string, value: tf.Tensor): void;
+  /**
+   * Under a gradient tape: the networks and trainable images the tape's optimizer trains. The
+   * blocks learn from it which gradients this pass needs of them (BuildCtx.tape).
+   */
+  trained?: ReadonlySet<string>;
+}
+
+/** Of a network's steps: those after one of its Input nodes, and those after a block with trainable weights. */
+interface Reach {
+  fromInputs: Set<string>;
+  afterWeights: Set<string>;
 }
 
 export class Model {
@@ -77,8 +88,31 @@ export class Model {
       const step = this.step(id);
       const inputs: Record<string, Value | undefined> = {};
       for (const [port, ref] of Object.entries(step.inputs)) inputs[port] = values.get(ref.node)?.[ref.port];
-      values.set(id, step.kind === 'network' ? this.callNetwork(step, inputs, o) : this.build(step, step, inputs, o, id));
+      const tape = o.trained && { weights: o.trained.has(id), inputs: this.flows(step, o.trained) };
+      values.set(id, step.kind === 'network' ? this.callNetwork(step, inputs, o) : this.build(step, step, inputs, o, id, tape));
     }
+  }
+
+  /** Whether anything `trained` lies behind one of a training-graph step's inputs. */
+  private flows(step: PlanStep, trained: ReadonlySet<string>): boolean {
+    return Object.values(step.inputs).some((ref) => (this.step(ref.node).uses ?? []).some((u) => trained.has(u)));
+  }
+
+  private reachIndex = new Map<string, Reach>();
+  private reach(net: PlanNetwork): Reach {
+    let r = this.reachIndex.get(net.id);
+    if (r) return r;
+    r = { fromInputs: new Set(), afterWeights: new Set() };
+    const weighted = new Set(net.weights.filter((w) => w.trainable).map((w) => w.block));
+    const inputs = new Set(net.inputs.map((i) => i.node));
+    for (const step of net.steps) {
+      for (const ref of Object.values(step.inputs)) {
+        if (inputs.has(ref.node) || r.fromInputs.has(ref.node)) r.fromInputs.add(step.id);
+        if (weighted.has(ref.node) || r.afterWeights.has(ref.node)) r.afterWeights.add(step.id);
+      }
+    }
+    this.reachIndex.set(net.id, r);
+    return r;
   }
 
   private stepIndex?: Map<string, PlanStep>;
@@ -105,6 +139,11 @@ export class Model {
     const net = this.networks.get(site.network!)!;
     const signals = net.callSignals[site.id];
     const inner: Values = new Map();
+    // Under a tape: gradients flow into a block from its call site's inputs, or from its own
+    // network's weights before it, when those train.
+    const trains = o.trained !== undefined && o.trained.has(net.id) && !net.frozen;
+    const siteFlows = o.trained !== undefined && this.flows(site, o.trained);
+    const reach = o.trained && this.reach(net);
     for (const step of net.steps) {
       const sig = signals?.[step.id];
       const view = sig ? { ...step, inputSignals: sig.inputs, outputs: sig.outputs } : step;
@@ -115,7 +154,8 @@ export class Model {
       }
       const stepInputs: Record<string, Value | undefined> = {};
       for (const [port, ref] of Object.entries(step.inputs)) stepInputs[port] = inner.get(ref.node)?.[ref.port];
-      inner.set(step.id, this.build(view, step, stepInputs, o, `${net.id}/${step.id}`));
+      const tape = reach && { weights: trains, inputs: (siteFlows && reach.fromInputs.has(step.id)) || (trains && reach.afterWeights.has(step.id)) };
+      inner.set(step.id, this.build(view, step, stepInputs, o, `${net.id}/${step.id}`, tape));
     }
     const out: Record<string, Value> = {};
     for (const { name, node } of net.outputs) out[name] = inner.get(node)!.out!;
@@ -123,7 +163,7 @@ export class Model {
   }
 
   /** Runs one node's build; `owner` keys its weights (`network/block` or the node id). */
-  private build(view: PlanStep, step: PlanStep, inputs: Record<string, Value | undefined>, o: EvalOptions, owner: string): Record<string, Value> {
+  private build(view: PlanStep, step: PlanStep, inputs: Record<string, Value | undefined>, o: EvalOptions, owner: string, tape: BuildCtx<unknown>['tape']): Record<string, Value> {
     const def = this.registry.get(step.kind);
     if (!def?.build) throw new Error(`Node kind ${step.kind} cannot be evaluated`);
     const weightKey = (name: string) => (owner.includes('/') ? `${owner}/${name}` : `${owner}/${owner}/${name}`);
@@ -133,6 +173,7 @@ export class Model {
       outputs: view.outputs,
       settings: this.plan.settings,
       training: o.training,
+      ...(tape && { tape }),
       weight: (name) => {
         const v = this.vars.get(weightKey(name));
         if (!v) throw new Error(`No weight ${weightKey(name)}`);

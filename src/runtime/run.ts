@@ -22,6 +22,8 @@ export interface OptState {
   constant: string[];
   /** The rest of its steps, evaluated under the tape. */
   taped: string[];
+  /** The networks and trainable images it trains. */
+  trained: ReadonlySet<string>;
 }
 
 let live = 0;
@@ -54,7 +56,8 @@ export class Run {
     this.lossIds = plan.losses;
     this.opts = plan.optimizers.map((p) => {
       const params = p.params as OptState['params'];
-      return { plan: p, params, vars: this.model.trainable([...p.networks, ...p.images]), ...this.splitSteps(p) };
+      const owners = [...p.networks, ...p.images];
+      return { plan: p, params, vars: this.model.trainable(owners), trained: new Set(owners), ...this.splitSteps(p) };
     });
     for (const o of this.opts) this.optimizers.set(o.plan.id, this.makeOptimizer(o.plan.id));
     const byPhase = (phase: string) => plan.steps.filter((s) => s.phase === phase);
@@ -147,7 +150,7 @@ export class Run {
           });
           owned.push(...constants);
           const { value, grads } = tf.variableGrads(() => {
-            this.model.evaluate(o.taped, local, { training: true, rng: this.streams.rng, onAssign });
+            this.model.evaluate(o.taped, local, { training: true, rng: this.streams.rng, onAssign, trained: o.trained });
             if (t + 1 === this.nanAt && o === this.opts[0]) poison(local, o.plan.loss);
             for (const id of this.lossIds) {
               const v = local.get(id)?.loss;

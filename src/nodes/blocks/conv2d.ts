@@ -4,6 +4,7 @@ import { kernelAndBias, zBias, zFilters, zInit } from './init-params';
 import { map4, tensor, isProblemValue } from '../shape';
 import { defineNode } from '../types';
 import { windowedSize } from './ports';
+import { fusable } from './fusable';
 
 export const zConv2dParams = z.object({
   ...zFilters,
@@ -44,9 +45,10 @@ export const conv2d = defineNode({
     const x = inputs.in as tf.Tensor4D;
     const { stride, padding, bias } = ctx.params;
     const w = ctx.weight('kernel') as tf.Tensor4D;
-    const out = bias
+    if (!bias) return { out: tf.conv2d(x, w, stride, padding) };
+    const out = fusable(ctx)
       ? tf.fused.conv2d({ x, filter: w, strides: stride, pad: padding, bias: ctx.weight('bias') })
-      : tf.conv2d(x, w, stride, padding);
+      : tf.add(tf.conv2d(x, w, stride, padding), ctx.weight('bias'));
     return { out };
   },
   summarize: (p) => `${p.filters} · ${p.kernel}×${p.kernel}${p.stride > 1 ? ` /${p.stride}` : ''}`,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { kernelAndBias, zBias, zInit } from './init-params';
 import { vec2, vector, isProblemValue } from '../shape';
 import { defineNode } from '../types';
+import { fusable } from './fusable';
 
 export const zDenseParams = z.object({
   units: z.int().min(1).max(1 << 20).default(128).describe('Output values per sample'),
@@ -35,7 +36,8 @@ export const dense = defineNode({
   build(ctx, inputs) {
     const x = inputs.in as tf.Tensor2D;
     const w = ctx.weight('kernel') as tf.Tensor2D;
-    return { out: ctx.params.bias ? tf.fused.matMul({ a: x, b: w, bias: ctx.weight('bias') }) : tf.matMul(x, w) };
+    if (!ctx.params.bias) return { out: tf.matMul(x, w) };
+    return { out: fusable(ctx) ? tf.fused.matMul({ a: x, b: w, bias: ctx.weight('bias') }) : tf.add(tf.matMul(x, w), ctx.weight('bias')) };
   },
   summarize: (p) => `${p.units}`,
   example: { params: { units: 5 }, inputs: { in: vector([2, 4]) } },
