@@ -8,7 +8,7 @@ export async function runEditorRows(o: { mode: 'full' | 'quick'; log: (line: str
   const doc = bigGraph();
   const graph = graphFacts(doc);
   o.log(`editor: a generated graph of ${graph.nodes} nodes (${graph.networkNodes} more in ${graph.networks} networks), ${(graph.jsonChars / 1000).toFixed(0)} kB`);
-  const times = measureCompile(doc, o.mode === 'full' ? { warmup: 5, runs: 50 } : { warmup: 2, runs: 10 });
+  const times = measureCompile(doc, o.mode === 'full' ? { warmup: 5, runs: 50, editWarmup: 100, edits: 200 } : { warmup: 2, runs: 10, editWarmup: 20, edits: 20 });
   o.log(`  compile in Node: median ${times.compileMs!.median.toFixed(1)} ms (parse ${times.parseMs!.median.toFixed(1)} ms; recompile after one edit ${times.recompileMs!.median.toFixed(1)} ms)`);
   const notes: string[] = [];
   try {
