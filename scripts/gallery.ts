@@ -25,7 +25,7 @@ import { presetsDir } from './make-presets';
 import { galleryScale } from './presets/kit';
 import { libraryPresets } from './presets/library';
 import { generatedDigitScore, trainDigitClassifier, type DigitClassifier } from './presets/digit-classifier';
-import { generatedW1, heldOutL1, lossEnds, nearestCropL1, superResolutionPsnr } from './presets/quality';
+import { canvasDiversity, generatedW1, heldOutL1, lossEnds, nearestCropL1, superResolutionPsnr } from './presets/quality';
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => {
@@ -98,10 +98,14 @@ function probes(rel: string): { before: Probe; after: Probe } {
       return [`PSNR of G ${q.model.toFixed(2)} dB; bicubic upscaling ${q.bicubic.toFixed(2)} dB; the bilinear upscale G refines ${q.bilinear.toFixed(2)} dB`];
     });
   if (rel === 'replication.ganvas.json')
-    return same(async (t) => [
-      `1-D Wasserstein distance of generated and artwork pixel values: ${fmt(await generatedW1(t, 'artwork', 3))}`,
-      `mean L1 of a new canvas to its nearest crop of the artwork: ${fmt(await nearestCropL1(t, 'artwork'))}`,
-    ]);
+    return same(async (t) => {
+      const d = await canvasDiversity(t, 'artwork');
+      return [
+        `1-D Wasserstein distance of generated and artwork pixel values: ${fmt(await generatedW1(t, 'artwork', 3))}`,
+        `mean L1 of a new canvas to its nearest crop of the artwork: ${fmt(await nearestCropL1(t, 'artwork'))}`,
+        `diversity: mean pairwise L1 between the canvases ${fmt(d.canvases)}, between crops of the artwork ${fmt(d.crops)} (ratio ${d.ratio.toFixed(2)}; 0 = all alike)`,
+      ];
+    });
   if (rel === 'dcgan-digits.ganvas.json') {
     return same(async (t) => {
       const c = await digitClassifier();

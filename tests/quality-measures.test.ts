@@ -1,7 +1,7 @@
 /**
  * The gallery's quality measures, each checked against an independent computation: bicubic
- * resampling against the polynomials Keys' kernel reproduces exactly, and the digit classifier
- * against the held-out digits' true labels.
+ * resampling against the polynomials Keys' kernel reproduces exactly, the digit classifier
+ * against the held-out digits' true labels, and replication's diversity against sums by hand.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { loadDigitsNode } from '../src/runtime/assets/digits-node';
 import { initNodeBackend } from '../src/runtime/backends/node';
 import { bicubicResize, keys } from '../scripts/presets/bicubic';
 import { NO_DIGIT, scoreProbabilities, trainDigitClassifier } from '../scripts/presets/digit-classifier';
+import { cropsOf, meanPairwiseL1 } from '../scripts/presets/quality';
 
 describe('bicubic resampling', () => {
   it('has the cubic convolution kernel’s values', () => {
@@ -37,6 +38,33 @@ describe('bicubic resampling', () => {
     const out = bicubicResize(new Float32Array(2 * 3 * 5).fill(0.7), [2, 3, 5, 1], 12, 20);
     expect(out.length).toBe(2 * 12 * 20);
     for (const v of out) expect(v).toBeCloseTo(0.7, 6);
+  });
+});
+
+describe('replication diversity', () => {
+  it('is 0 for identical images and the mean of the pairs’ mean |a − b| otherwise', () => {
+    const img = [0.1, 0.5, 0.9, 0.3];
+    expect(meanPairwiseL1([img, [...img], [...img]])).toBe(0);
+    // Pairs by hand: |a−b| = (1+1+1+1)/4 = 1; |a−c| = (0.5·4)/4 = 0.5; |b−c| = 0.5. Mean 2/3.
+    const [a, b, c] = [[0, 0, 0, 0], [1, 1, 1, 1], [0.5, 0.5, 0.5, 0.5]];
+    expect(meanPairwiseL1([a, b])).toBeCloseTo(1, 12);
+    expect(meanPairwiseL1([a, b, c])).toBeCloseTo(2 / 3, 12);
+    // Unequal per-value gaps: (0.2 + 0 + 0.6 + 0.2)/4 = 0.25.
+    expect(meanPairwiseL1([[0.1, 0.5, 0.9, 0.3], [0.3, 0.5, 0.3, 0.1]])).toBeCloseTo(0.25, 12);
+    expect(meanPairwiseL1([a])).toBe(0);
+  });
+
+  it('cuts crops in [0,1] at every grid position of a [-1,1] picture', () => {
+    // A 3×4 RGB picture whose value at (y, x, c) is (y·4 + x)/6 − 1 + c/100, in [-1,1].
+    const [H, W] = [3, 4];
+    const art = Float32Array.from({ length: H * W * 3 }, (_, k) => (Math.floor(k / 3) / 6 - 1) + (k % 3) / 100);
+    const crops = cropsOf(art, H, W, 2, 2); // tops 0 only (0 + 2 ≤ 3; 2 + 2 > 3), lefts 0 and 2
+    expect(crops.length).toBe(2);
+    const at01 = (y: number, x: number, c: number) => ((y * 4 + x) / 6 + c / 100) / 2;
+    expect(crops[1]![0]).toBeCloseTo(at01(0, 2, 0), 6);
+    expect(crops[1]![(1 * 2 + 1) * 3 + 2]).toBeCloseTo(at01(1, 3, 2), 6);
+    // The two crops differ by 2 columns everywhere: 2/6 in [-1,1] units, 1/6 in [0,1].
+    expect(meanPairwiseL1(crops)).toBeCloseTo(1 / 6, 6);
   });
 });
 

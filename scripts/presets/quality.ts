@@ -122,3 +122,51 @@ export async function nearestCropL1(t: Trainer, artwork: string): Promise<number
   }
   return total / res.images.length;
 }
+
+/** The mean over all pairs of images (equal-length arrays of values in [0,1]) of their mean absolute difference. */
+export function meanPairwiseL1(images: ArrayLike<number>[]): number {
+  let total = 0;
+  let pairs = 0;
+  for (let a = 0; a < images.length; a++)
+    for (let b = a + 1; b < images.length; b++) {
+      const x = images[a]!;
+      const y = images[b]!;
+      let d = 0;
+      for (let k = 0; k < x.length; k++) d += Math.abs(x[k]! - y[k]!);
+      total += d / x.length;
+      pairs++;
+    }
+  return pairs === 0 ? 0 : total / pairs;
+}
+
+/**
+ * The s×s RGB crops of an [H,W,3] picture in [-1,1] at every position on a `stride` grid, in
+ * [0,1]: the positions Random crop draws uniformly from, evenly covered.
+ */
+export function cropsOf(art: ArrayLike<number>, H: number, W: number, s: number, stride: number): Float32Array[] {
+  const out: Float32Array[] = [];
+  for (let top = 0; top + s <= H; top += stride)
+    for (let left = 0; left + s <= W; left += stride) {
+      const c = new Float32Array(s * s * 3);
+      for (let i = 0; i < s; i++) for (let j = 0; j < s * 3; j++) c[i * s * 3 + j] = (art[((top + i) * W + left) * 3 + j]! + 1) / 2;
+      out.push(c);
+    }
+  return out;
+}
+
+/**
+ * Replication's diversity: the mean pairwise L1 between the generated canvases (the 'preview'
+ * tap's fixed batch), against the mean pairwise L1 between crops of the artwork of the same size
+ * (every position on a stride-4 grid). ratio = canvases ÷ crops: near 1, the canvases differ from
+ * one another as much as pieces of the painting do; near 0, G makes one canvas (mode collapse).
+ */
+export async function canvasDiversity(t: Trainer, artwork: string): Promise<{ canvases: number; crops: number; ratio: number }> {
+  const art = (await t.sample([artwork]))[artwork]!;
+  const [, H, W] = shapeOf(t, artwork) as [number, number, number, number];
+  const [res] = await t.taps(['preview']);
+  if (res?.kind !== 'preview') throw new Error('no preview');
+  const rgb = res.images.map((img) => Float32Array.from({ length: img.width * img.height * 3 }, (_, k) => img.pixels[Math.floor(k / 3) * 4 + (k % 3)]! / 255));
+  const canvases = meanPairwiseL1(rgb);
+  const crops = meanPairwiseL1(cropsOf(art, H, W, res.images[0]!.width, 4));
+  return { canvases, crops, ratio: canvases / crops };
+}
