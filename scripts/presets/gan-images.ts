@@ -72,46 +72,57 @@ export function superResolution(): GraphDoc {
   return graph({ meta, networks, nodes, edges, settings });
 }
 
+// How much G is rewarded for canvases from different noise differing (the mode-seeking term).
+const DIVERSITY_WEIGHT = 0.3;
+
 export function replication(): GraphDoc {
   const networks = [
     net('dcgan-generator', 'generator', 1201, 'Generator (DCGAN, 32×32)', { latent: 64, baseWidth: 32, imageSize: 32, channels: 3, std: 0.02 }),
-    net('patchgan', 'discriminator', 1202, 'Patch discriminator (PatchGAN)', { conditional: false, baseWidth: 32, maxWidth: 256, layers: 2, norm: 'none', channels: 3, inputRange: '[-1,1]', std: 0.02 }),
+    net('patchgan', 'discriminator', 1202, 'Patch discriminator (PatchGAN)', { conditional: false, baseWidth: 32, maxWidth: 256, layers: 3, norm: 'none', channels: 3, inputRange: '[-1,1]', std: 0.02 }),
   ];
   const nodes = [
     n('artwork', 'painting', { style: 'brushstrokes', size: 128, detail: 1, range: '[-1,1]', fixed: true, ...source(1, 'artwork', 0) }, at(0, 0), 'The artwork (128×128)'),
     n('z', 'noise', { ...source(0, 'noise', 0), dim: 64, distribution: 'normal' }, at(0, 2), 'Noise z'),
+    n('z2', 'noise', { ...source(0, 'noise', 1), dim: 64, distribution: 'normal' }, at(0, 4), 'Other noise z′'),
     n('crops', 'random-crop', { size: 32 }, at(1, 0), 'Random 32×32 crops'),
     call('G', 'generator', at(1, 2), 'G(z): new canvas'),
-    n('preview_crops', 'preview', { every: 0, count: 1, columns: 0 }, at(2, 2), 'A real crop'),
-    n('preview', 'preview', { every: 0, count: 8, columns: 4 }, at(2, 3), 'New canvases'),
+    call('G2', 'generator', at(1, 4), 'G(z′): another canvas'),
+    n('preview_crops', 'preview', { every: 0, count: 1, columns: 0 }, at(2, 5), 'A real crop'),
+    n('preview', 'preview', { every: 0, count: 8, columns: 4 }, at(2, 6), 'New canvases'),
     call('D_real', 'discriminator', at(2, 0), 'D(crop)'),
     call('D_fake', 'discriminator', at(2, 1), 'D(G(z))'),
+    n('coarse', 'resize', { mode: 'factor', size: 0, factor: 0.25, filter: 'area' }, at(2, 2.5), 'G(z) at 8×8'),
+    n('coarse2', 'resize', { mode: 'factor', size: 0, factor: 0.25, filter: 'area' }, at(2, 4), 'G(z′) at 8×8'),
+    n('spread', 'l1', {}, at(3, 3.5), 'Spread |G(z) − G(z′)| at 8×8'),
     n('lossD_real', 'adversarial', { loss: 'lsgan', side: 'real' }, at(3, 0), 'D: crop → 1'),
     n('lossD_fake', 'adversarial', { loss: 'lsgan', side: 'fake' }, at(3, 1), 'D: canvas → 0'),
-    n('lossG', 'adversarial', { loss: 'lsgan', side: 'generator' }, at(3, 2), 'G: fool D'),
+    n('lossG_gan', 'adversarial', { loss: 'lsgan', side: 'generator' }, at(3, 2), 'G: fool D'),
     n('lossD', 'weighted-sum', { count: 2, weights: [0.5, 0.5] }, at(4, 0.5), 'D loss'),
+    n('lossG', 'weighted-sum', { count: 2, weights: [1, -DIVERSITY_WEIGHT] }, at(4, 2.5), 'G loss: fool D − spread'),
     n('optD', 'adam', adam(2e-4, 0.5, ['discriminator'], 0), at(5, 0.5), 'Adam D'),
-    n('optG', 'adam', adam(2e-4, 0.5, ['generator'], 1), at(5, 2), 'Adam G'),
-    n('chart', 'chart', { count: 2, smoothing: 0.6, title: 'D and G losses' }, at(5, 3), 'Losses'),
-    note('note_data', 0, '### 1 · One artwork\nA single fixed built-in **painting** (brushstrokes) is the whole dataset. **Noise z** seeds each new canvas.'),
-    note('note_crops', 1, '### 2 · Crops and generator\n**Random crop** cuts a new 32×32 piece of the artwork every step, so the brushwork is seen everywhere. **G** grows noise into 32×32 canvases.'),
-    note('note_D', 2, '### 3 · Patch discriminator\n**D** is a PatchGAN with two stride-2 convs: it scores small patches, so it judges brushwork — stroke size, direction, palette — not the layout.', 'blue'),
-    note('note_losses', 3.5, '### 4 · Losses\nLeast-squares GAN losses: D wants crops → 1 and canvases → 0; G wants its canvases scored 1.'),
-    note('note_opt', 5, '### 5 · Optimizers\nAdam D, then Adam G. The new canvases should take on the painting’s strokes and colours without copying any one crop.', 'green'),
+    n('optG', 'adam', adam(2e-4, 0.5, ['generator'], 1), at(5, 2.5), 'Adam G'),
+    n('chart', 'chart', { count: 3, smoothing: 0.6, title: 'D and G losses, spread' }, at(5, 4), 'Losses'),
+    note('note_data', 0, '### 1 · One artwork\nA single fixed built-in **painting** (brushstrokes) is the whole dataset. Two independent batches of noise, **z** and **z′**, seed the new canvases.'),
+    note('note_crops', 1, '### 2 · Crops and generator\n**Random crop** cuts a new 32×32 piece of the artwork every step, so the brushwork is seen everywhere. **G** grows noise into 32×32 canvases; its two call sites share one set of weights.'),
+    note('note_D', 2, '### 3 · Patch discriminator and spread\n**D** is a PatchGAN with three stride-2 convs: each score sees most of a canvas, so it judges brushwork — stroke size, direction, palette — and how strokes sit together. **Spread** is the L1 between canvases made from different noise, each first shrunk to 8×8 (**Resize**, area): they must differ in layout and colour, not in pixel-sized speckle, which would be the cheapest way to differ.', 'blue'),
+    note('note_losses', 3.5, `### 4 · Losses\nLeast-squares GAN losses: D wants crops → 1 and canvases → 0. G wants its canvases scored 1 *and* subtracts ${DIVERSITY_WEIGHT} × spread: a mode-seeking term (Mao et al., 2019). Without it G learns to paint one canvas whatever the noise (mode collapse), which fools a patch critic well enough.`),
+    note('note_opt', 5, '### 5 · Optimizers\nAdam D, then Adam G. The new canvases should take on the painting’s strokes and colours, differ from one another, and copy no one crop.', 'green'),
   ];
   const edges = [
-    ...[wire('artwork.out', 'crops.in'), wire('z.out', 'G.z'), wire('crops.out', 'preview_crops.in'), wire('G.out', 'preview.in')],
-    ...[wire('crops.out', 'D_real.image'), wire('G.out', 'D_fake.image')],
-    ...[wire('D_real.score', 'lossD_real.scores'), wire('D_fake.score', 'lossD_fake.scores'), wire('D_fake.score', 'lossG.scores')],
-    ...[wire('lossD_real.loss', 'lossD.t1'), wire('lossD_fake.loss', 'lossD.t2'), wire('lossD.loss', 'optD.loss'), wire('lossG.loss', 'optG.loss')],
-    ...[wire('lossD.loss', 'chart.l1'), wire('lossG.loss', 'chart.l2')],
+    ...[wire('artwork.out', 'crops.in'), wire('z.out', 'G.z'), wire('z2.out', 'G2.z'), wire('crops.out', 'preview_crops.in'), wire('G.out', 'preview.in')],
+    ...[wire('crops.out', 'D_real.image'), wire('G.out', 'D_fake.image'), wire('G.out', 'coarse.in'), wire('G2.out', 'coarse2.in'), wire('coarse.out', 'spread.a'), wire('coarse2.out', 'spread.b')],
+    ...[wire('D_real.score', 'lossD_real.scores'), wire('D_fake.score', 'lossD_fake.scores'), wire('D_fake.score', 'lossG_gan.scores')],
+    ...[wire('lossD_real.loss', 'lossD.t1'), wire('lossD_fake.loss', 'lossD.t2'), wire('lossG_gan.loss', 'lossG.t1'), wire('spread.loss', 'lossG.t2')],
+    ...[wire('lossD.loss', 'optD.loss'), wire('lossG.loss', 'optG.loss')],
+    ...[wire('lossD.loss', 'chart.l1'), wire('lossG_gan.loss', 'chart.l2'), wire('spread.loss', 'chart.l3')],
   ];
   const { meta, settings } = metaAndSettings({
     title: 'Single-artwork replication: new canvases from one painting',
     description:
       'Learning one painting’s brushwork: random 32×32 crops of a single built-in painting (brushstrokes, 128×128) are ' +
       'the real data, a DCGAN generator makes new 32×32 canvases from noise, and a PatchGAN discriminator judges ' +
-      'patches, with least-squares GAN losses.',
+      'patches, with least-squares GAN losses; a mode-seeking term (G rewarded for the L1 between 8×8 shrunk canvases from different noise) ' +
+      'keeps the canvases from all coming out alike.',
     tags: ['replication', 'single-image', 'gan'],
     scales: { full: { imageSize: 32, batchSize: 8, steps: 4000 }, gallery: { imageSize: 32, batchSize: 8, steps: 600 } },
     previewEvery: 100,
