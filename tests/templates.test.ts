@@ -126,6 +126,8 @@ const variants: { template: string; params: Record<string, unknown>; settings: G
   { template: 'resnet-generator', params: { norm: 'batch', blocks: 2 }, settings: set(2, 32), out: () => ({ out: img([2, 32, 32, 3], '[0,1]') }) },
   { template: 'dcgan-generator', params: { imageSize: 32, channels: 3, latent: 100 }, settings: set(4, 32), out: () => ({ out: img([4, 32, 32, 3], '[-1,1]') }) },
   { template: 'dcgan-generator', params: { imageSize: 64, channels: 3 }, settings: set(2, 64), out: () => ({ out: img([2, 64, 64, 3], '[-1,1]') }) },
+  { template: 'spatial-generator', params: {}, settings: set(2, 32), out: () => ({ out: img([2, 32, 32, 3], '[-1,1]') }) },
+  { template: 'spatial-generator', params: { grid: 8, noiseChannels: 8, doublings: 2, norm: 'none', channels: 1 }, settings: set(1, 32), out: () => ({ out: img([1, 32, 32, 1], '[-1,1]') }) },
   { template: 'dcgan-discriminator', params: { imageSize: 64, channels: 3, norm: 'batch' }, settings: set(2, 64), out: () => ({ score: { type: 'vector', shape: [2, 1] } }) },
   { template: 'dcgan-discriminator', params: { imageSize: 32, channels: 3 }, settings: set(2, 32), out: () => ({ score: { type: 'vector', shape: [2, 1] } }) },
   { template: 'patchgan', params: { conditional: false, layers: 4, norm: 'batch' }, settings: set(2, 128), out: () => ({ score: { type: 'tensor', shape: [2, 8, 8, 1] } }) },
@@ -165,6 +167,15 @@ describe('templates at other settings', () => {
     expect(convs.length).toBe(8);
     expect(convs.every((n) => n.params.bias === true)).toBe(true);
     expect(net.nodes.some((n) => n.type.endsWith('-norm'))).toBe(false);
+  });
+
+  it('a spatial generator has only convolutions: its parameters are the convs’ kernels and the norms’ scales and shifts', () => {
+    // Defaults: 4×4×16 noise; convs 16→256, 256→128, 128→64, 64→32 (batch norm, no bias), then 32→3 with a bias.
+    const net = network('spatial-generator');
+    const a = analyzeNetwork(net, { z: { type: 'vector', shape: [2, 256] } }, { registry, settings: set(2, 32) });
+    const convs = [[16, 256], [256, 128], [128, 64], [64, 32]].reduce((s, [i, o]) => s + 9 * i! * o! + 2 * o!, 0);
+    expect(countParams(a.weights, true)).toBe(convs + 9 * 32 * 3 + 3);
+    expect(net.nodes.some((n) => n.type === 'dense' || n.type === 'conv2d-transpose')).toBe(false);
   });
 
   it('a U-Net whose size does not divide by 2^depth is reported, not thrown', () => {
