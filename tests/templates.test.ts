@@ -9,6 +9,7 @@ import type { NetworkDef } from '../src/graph/schema';
 import { templateNetwork } from '../src/graph/templates';
 import { countParams, fillWeights } from '../src/nodes/init';
 import { templates } from '../src/nodes/networks/templates';
+import { spatialImageSize, spatialLatent } from '../src/nodes/networks/templates/spatial-generator';
 import { registry } from '../src/nodes/registry';
 import { fingerprint } from '../src/nodes/testing';
 import type { GraphSettingsView, Signal } from '../src/nodes/types';
@@ -128,6 +129,7 @@ const variants: { template: string; params: Record<string, unknown>; settings: G
   { template: 'dcgan-generator', params: { imageSize: 64, channels: 3 }, settings: set(2, 64), out: () => ({ out: img([2, 64, 64, 3], '[-1,1]') }) },
   { template: 'spatial-generator', params: {}, settings: set(2, 32), out: () => ({ out: img([2, 32, 32, 3], '[-1,1]') }) },
   { template: 'spatial-generator', params: { grid: 8, noiseChannels: 8, doublings: 2, norm: 'none', channels: 1 }, settings: set(1, 32), out: () => ({ out: img([1, 32, 32, 1], '[-1,1]') }) },
+  { template: 'spatial-generator', params: { grid: 8, padding: 'valid' }, settings: set(2, 32), out: () => ({ out: img([2, 32, 32, 3], '[-1,1]') }) },
   { template: 'dcgan-discriminator', params: { imageSize: 64, channels: 3, norm: 'batch' }, settings: set(2, 64), out: () => ({ score: { type: 'vector', shape: [2, 1] } }) },
   { template: 'dcgan-discriminator', params: { imageSize: 32, channels: 3 }, settings: set(2, 32), out: () => ({ score: { type: 'vector', shape: [2, 1] } }) },
   { template: 'patchgan', params: { conditional: false, layers: 4, norm: 'batch' }, settings: set(2, 128), out: () => ({ score: { type: 'tensor', shape: [2, 8, 8, 1] } }) },
@@ -176,6 +178,24 @@ describe('templates at other settings', () => {
     const convs = [[16, 256], [256, 128], [128, 64], [64, 32]].reduce((s, [i, o]) => s + 9 * i! * o! + 2 * o!, 0);
     expect(countParams(a.weights, true)).toBe(convs + 9 * 32 * 3 + 3);
     expect(net.nodes.some((n) => n.type === 'dense' || n.type === 'conv2d-transpose')).toBe(false);
+  });
+
+  it.each([
+    { grid: 8, doublings: 3, kernel: 3, padding: 'valid' },
+    { grid: 9, doublings: 2, kernel: 5, padding: 'valid' },
+    { grid: 3, doublings: 4, kernel: 1, padding: 'valid' },
+    { grid: 6, doublings: 2, kernel: 5, padding: 'same' },
+  ] as const)('a spatial generator’s image size, $padding padding, grid $grid, kernel $kernel: what the analysis infers', (p) => {
+    const net = network('spatial-generator', { ...p, noiseChannels: 2, baseWidth: 4 });
+    const a = analyzeNetwork(net, { z: { type: 'vector', shape: [1, spatialLatent({ grid: p.grid, noiseChannels: 2 })] } }, { registry, settings: set(1, 32) });
+    expect(a.diagnostics).toEqual([]);
+    const size = spatialImageSize(p);
+    expect(a.outputs.out).toEqual(img([1, size, size, 3], '[-1,1]'));
+  });
+
+  it('a spatial generator whose valid convs would trim the grid away is reported, not thrown', () => {
+    const a = analyzeNetwork(network('spatial-generator', { grid: 2, padding: 'valid' }), { z: { type: 'vector', shape: [1, 64] } }, { registry, settings: set(1, 32) });
+    expect(a.diagnostics.length).toBeGreaterThan(0);
   });
 
   it('a U-Net whose size does not divide by 2^depth is reported, not thrown', () => {
