@@ -168,7 +168,8 @@ async function runPreset(rel: string, doc0: GraphDoc): Promise<GalleryEntry> {
   const t0 = performance.now();
   const t = await Trainer.create(plan, { loadAsset: async (name) => (name === 'digits' ? loadDigitsNode() : undefined) });
   try {
-    const sources = plan.steps.filter((s) => (s.phase === 'data' || s.phase === 'static') && s.outputs.out?.type === 'image');
+    // A Rescale of an input is the same picture in another range: shown once.
+    const sources = plan.steps.filter((s) => (s.phase === 'data' || s.phase === 'static') && s.outputs.out?.type === 'image' && s.kind !== 'rescale');
     const data = await t.sample(sources.map((s) => s.id));
     const rawInputs = sources.map((s) => ({ id: s.id, images: batchImages(data[s.id]!, s.outputs.out!.shape, s.outputs.out!.range, 2) }));
     const inputs: GalleryImage[] = rawInputs.flatMap(({ id, images }) => images.map((img, i) => ({ label: `${labels.get(id) ?? id} ${i + 1}`, src: dataUrl(img) })));
