@@ -125,6 +125,7 @@ const variants: { template: string; params: Record<string, unknown>; settings: G
   },
   { template: 'resnet-generator', params: { downsamplings: 3, norm: 'none', blocks: 0 }, settings: set(2, 64), out: () => ({ out: img([2, 64, 64, 3], '[0,1]') }) },
   { template: 'resnet-generator', params: { norm: 'batch', blocks: 2 }, settings: set(2, 32), out: () => ({ out: img([2, 32, 32, 3], '[0,1]') }) },
+  { template: 'resnet-generator', params: { padding: 'replicate', outerKernel: 9 }, settings: set(1, 16), out: () => ({ out: img([1, 16, 16, 3], '[0,1]') }) },
   { template: 'dcgan-generator', params: { imageSize: 32, channels: 3, latent: 100 }, settings: set(4, 32), out: () => ({ out: img([4, 32, 32, 3], '[-1,1]') }) },
   { template: 'dcgan-generator', params: { imageSize: 64, channels: 3 }, settings: set(2, 64), out: () => ({ out: img([2, 64, 64, 3], '[-1,1]') }) },
   { template: 'spatial-generator', params: {}, settings: set(2, 32), out: () => ({ out: img([2, 32, 32, 3], '[-1,1]') }) },

@@ -1,19 +1,30 @@
 import { tf } from '../tfjs';
 import { z } from 'zod';
 import { kernelAndBias, zBias, zFilters, zInit } from './init-params';
-import { map4, tensor, isProblemValue } from '../shape';
+import { map4, samePadding, tensor, isProblemValue } from '../shape';
 import { defineNode } from '../types';
 import { windowedSize } from './ports';
 import { fusable } from './fusable';
+import { padEdge } from '../transforms/image-ops';
 
 export const zConv2dParams = z.object({
   ...zFilters,
   kernel: z.int().min(1).max(15).default(3).describe('Kernel height and width'),
   stride: z.int().min(1).max(8).default(1).describe('Step between kernel positions'),
-  padding: z.enum(['same', 'valid']).default('same').describe("'same' keeps ceil(size/stride) (TensorFlow's rule)"),
+  padding: z
+    .enum(['same', 'valid', 'replicate'])
+    .default('same')
+    .describe("'same' keeps ceil(size/stride) (TensorFlow's rule), padding with zeros; 'replicate' keeps the same size, padding with copies of the border pixels; 'valid' does not pad"),
   ...zBias,
   ...zInit,
 });
+
+/** Pads H, then W, by the amounts 'same' padding would, with copies of the border pixels. */
+export function replicateSame(x: tf.Tensor4D, k: number, s: number): tf.Tensor4D {
+  const ph = samePadding(x.shape[1], k, s);
+  const pw = samePadding(x.shape[2], k, s);
+  return padEdge(padEdge(x, 1, ph.before, ph.after), 2, pw.before, pw.after);
+}
 
 export const conv2d = defineNode({
   kind: 'conv2d',
@@ -23,7 +34,10 @@ export const conv2d = defineNode({
   docs:
     'Each output channel is a learned filter of kernel×kernel×input-channels weights, slid over the input ' +
     'with the given stride. Stride 2 halves the height and width. With "same" padding the output is ' +
-    'ceil(size/stride) pixels, padding the extra pixel at the bottom and right as TensorFlow does.',
+    'ceil(size/stride) pixels, padding the extra pixel at the bottom and right as TensorFlow does. ' +
+    '"Same" pads with zeros, which a generator sees as a dark frame around every image; "replicate" pads ' +
+    'the same amounts with copies of the border pixels instead (the edge-padding image transformers use ' +
+    'to keep their borders like their middles), and "valid" does not pad.',
   params: zConv2dParams,
   where: 'network',
   inputs: [{ name: 'in', label: 'in', type: 'tensor' }],
@@ -33,7 +47,7 @@ export const conv2d = defineNode({
     if (isProblemValue(x)) return x;
     const [b, h, w] = x.shape as [number, number, number, number];
     const { kernel, stride, padding } = ctx.params;
-    const size = windowedSize(ctx, [h, w], kernel, stride, padding, 'kernel');
+    const size = windowedSize(ctx, [h, w], kernel, stride, padding === 'valid' ? 'valid' : 'same', 'kernel');
     if (isProblemValue(size)) return size;
     return { out: tensor([b, ...size, ctx.params.filters]) };
   },
@@ -42,8 +56,10 @@ export const conv2d = defineNode({
     return kernelAndBias([p.kernel, p.kernel, cin, p.filters], p, p.kernel * p.kernel * cin, p.filters);
   },
   build(ctx, inputs) {
-    const x = inputs.in as tf.Tensor4D;
-    const { stride, padding, bias } = ctx.params;
+    const { kernel, stride, bias } = ctx.params;
+    const replicate = ctx.params.padding === 'replicate';
+    const x = replicate ? replicateSame(inputs.in as tf.Tensor4D, kernel, stride) : (inputs.in as tf.Tensor4D);
+    const padding = replicate || ctx.params.padding === 'valid' ? 'valid' : 'same';
     const w = ctx.weight('kernel') as tf.Tensor4D;
     if (!bias) return { out: tf.conv2d(x, w, stride, padding) };
     const out = fusable(ctx)

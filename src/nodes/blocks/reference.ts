@@ -11,7 +11,10 @@ export interface Arr4 {
 export const at = (a: Arr4, b: number, h: number, w: number, c: number): number =>
   a.data[((b * a.shape[1] + h) * a.shape[2] + w) * a.shape[3] + c]!;
 
-/** Cross-correlation with explicit padding (before/after per spatial axis), kernel [k,k,Cin,F]. */
+/**
+ * Cross-correlation with explicit padding (before/after per spatial axis), kernel [k,k,Cin,F].
+ * Outside the image a tap reads zero, or with `edge` 'replicate' the nearest border pixel.
+ */
 export function conv2dRef(
   x: Arr4,
   kernel: ArrayLike<number>,
@@ -20,6 +23,7 @@ export function conv2dRef(
   s: number,
   pad: { before: number; after: number },
   bias?: ArrayLike<number>,
+  edge: 'zero' | 'replicate' = 'zero',
 ): Arr4 {
   const [B, H, W, C] = x.shape;
   const Ho = Math.floor((H + pad.before + pad.after - k) / s) + 1;
@@ -32,9 +36,12 @@ export function conv2dRef(
           let acc = bias ? bias[o]! : 0;
           for (let a = 0; a < k; a++)
             for (let e = 0; e < k; e++) {
-              const h = i * s + a - pad.before;
-              const w = j * s + e - pad.before;
-              if (h < 0 || h >= H || w < 0 || w >= W) continue;
+              let h = i * s + a - pad.before;
+              let w = j * s + e - pad.before;
+              if (edge === 'replicate') {
+                h = Math.min(Math.max(h, 0), H - 1);
+                w = Math.min(Math.max(w, 0), W - 1);
+              } else if (h < 0 || h >= H || w < 0 || w >= W) continue;
               for (let c = 0; c < C; c++) acc += at(x, b, h, w, c) * kernel[((a * k + e) * C + c) * f + o]!;
             }
           out[((b * Ho + i) * Wo + j) * f + o] = acc;

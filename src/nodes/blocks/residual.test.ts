@@ -51,6 +51,19 @@ describe('residual', () => {
     });
   });
 
+  it('none, replicate padding: both convs read the nearest border pixel outside the map, as loops', () => {
+    tf.tidy(() => {
+      const h = uniform([1, 5, 4, 2], 107);
+      const ka = uniform([3, 3, 2, 2], 108);
+      const kb = uniform([3, 3, 2, 2], 109);
+      const r = runNode(residual, { params: { norm: 'none', padding: 'replicate' }, inputs: { in: h }, weights: { 'a.kernel': ka, 'b.kernel': kb } });
+      const x = toArr4(h);
+      const conv = (t: typeof x, k: Float32Array) => conv2dRef(t, k, 3, 2, 1, same3, undefined, 'replicate');
+      const b = conv(reluRef(conv(x, ka.dataSync() as Float32Array)), kb.dataSync() as Float32Array);
+      expectNear(valuesOf(r.outputs.out), Array.from(x.data, (xv, i) => xv + b.data[i]!), 1e-5);
+    });
+  });
+
   it('batch: equals conv → batch-norm → relu → conv → batch-norm → add, running statistics included', () => {
     tf.tidy(() => {
       const h = uniform([3, 3, 3, 2], 107);

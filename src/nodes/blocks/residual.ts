@@ -5,10 +5,15 @@ import { affineWeights, instanceNormalize } from './instance-norm';
 import { batchNormalize, batchNormWeights } from './batch-norm';
 import { map4, tensor, isProblemValue } from '../shape';
 import { defineNode, type WeightSpec } from '../types';
+import { replicateSame } from './conv2d';
 
 export const zResidualParams = z.object({
   kernel: z.int().min(1).max(15).default(3).describe('Kernel height and width of both convolutions'),
   norm: z.enum(['instance', 'batch', 'none']).default('instance').describe('Normalisation after each convolution'),
+  padding: z
+    .enum(['same', 'replicate'])
+    .default('same')
+    .describe("How both convolutions pad: with zeros ('same'), or with copies of the border pixels ('replicate')"),
   ...zInit,
 });
 
@@ -24,7 +29,8 @@ export const residual = defineNode({
   summary: 'Two same-size convolutions whose result is added back to the input: out = h + N(conv(relu(N(conv(h))))).',
   docs:
     'The building block of ResNet generators and fast style transfer. Both convolutions keep the channel ' +
-    'count and size (stride 1, "same" padding, no bias) and each is followed by the chosen norm; a ReLU sits ' +
+    'count and size (stride 1, no bias; padded with zeros, or with copies of the border pixels when padding ' +
+    'is "replicate", as in Conv2D) and each is followed by the chosen norm; a ReLU sits ' +
     'between them and nothing follows the addition. Because the input is added back, the block only has to ' +
     'learn a correction, and gradients reach early layers undiminished.',
   params: zResidualParams,
@@ -57,8 +63,11 @@ export const residual = defineNode({
           return t;
       }
     };
+    const replicate = ctx.params.padding === 'replicate';
     const conv = (t: tf.Tensor, pre: string) =>
-      tf.conv2d(t as tf.Tensor4D, ctx.weight(`${pre}kernel`) as tf.Tensor4D, 1, 'same');
+      replicate
+        ? tf.conv2d(replicateSame(t as tf.Tensor4D, ctx.params.kernel, 1), ctx.weight(`${pre}kernel`) as tf.Tensor4D, 1, 'valid')
+        : tf.conv2d(t as tf.Tensor4D, ctx.weight(`${pre}kernel`) as tf.Tensor4D, 1, 'same');
     const inner = tf.relu(norm(conv(h, 'a.'), 'a.'));
     return { out: tf.add(h, norm(conv(inner, 'b.'), 'b.')) };
   },

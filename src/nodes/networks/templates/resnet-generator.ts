@@ -12,6 +12,10 @@ export const zResnetGeneratorParams = z.object({
     .default('nearest')
     .describe('Nearest resize then conv (no checkerboard artefacts), or a transposed conv'),
   norm: z.enum(['instance', 'batch', 'none']).default('instance').describe('Normalisation after every conv but the last'),
+  padding: z
+    .enum(['same', 'replicate'])
+    .default('same')
+    .describe("How every conv pads: with zeros ('same'), which frames small images in a dark border, or with copies of the border pixels ('replicate')"),
   outerKernel: z.int().min(1).max(15).default(9).describe('Kernel of the first and last convs (9 in Johnson et al., 7 in CycleGAN)'),
   outChannels: z.int().min(1).max(64).default(3).describe('Channels of the output image'),
   inputRange: z.enum(valueRanges).default('[0,1]').describe('Value range of the images the network takes'),
@@ -34,18 +38,24 @@ export const resnetGenerator = defineTemplate({
     'Upsampling stages bring it back to full size — a nearest resize followed by a conv avoids the checkerboard ' +
     'patterns of transposed convs — and a last wide conv gives the image. Every conv is followed by a norm and ' +
     'ReLU, except the last. This is Johnson et al.’s transformer net; with 9 blocks, 7×7 outer kernels, ' +
-    'transposed upsampling and tanh it is the CycleGAN generator.',
+    'transposed upsampling and tanh it is the CycleGAN generator. Padding "replicate" pads every conv with ' +
+    'copies of the border pixels rather than zeros (the reflection padding of those papers does the same job): ' +
+    'on small images zero padding shows as a dark or coloured frame.',
   params: zResnetGeneratorParams,
   ports: 'in: image → out: image of the same size',
   build(p) {
     const b = new TemplateBuilder();
     const bias = p.norm === 'none';
+    const conv = (filters: number, kernel: number, stride: number, withBias: boolean) => ({
+      ...convParams(filters, kernel, stride, withBias, p.std),
+      padding: p.padding,
+    });
     b.column();
     let x: Out = b.input('input', 'in', 'image', p.inputRange);
     b.column();
     x = stage(b, 'c1', { in: x }, {
       type: 'conv2d',
-      params: convParams(p.baseWidth, p.outerKernel, 1, bias, p.std),
+      params: conv(p.baseWidth, p.outerKernel, 1, bias),
       norm: p.norm,
       act: 'relu',
       label: 'In conv',
@@ -54,7 +64,7 @@ export const resnetGenerator = defineTemplate({
       b.column();
       x = stage(b, `c${i + 1}`, { in: x }, {
         type: 'conv2d',
-        params: convParams(p.baseWidth * 2 ** i, 3, 2, bias, p.std),
+        params: conv(p.baseWidth * 2 ** i, 3, 2, bias),
         norm: p.norm,
         act: 'relu',
         label: `Down ${i}`,
@@ -63,7 +73,7 @@ export const resnetGenerator = defineTemplate({
     for (let i = 1; i <= p.blocks; i++) {
       // Residual blocks are single nodes: stack them two to a column to keep the chain short.
       if (i % 2 === 1) b.column();
-      x = b.add(`r${i}`, 'residual', { kernel: 3, norm: p.norm, init: 'normal', std: p.std }, { in: x }, `Residual ${i}`);
+      x = b.add(`r${i}`, 'residual', { kernel: 3, norm: p.norm, padding: p.padding, init: 'normal', std: p.std }, { in: x }, `Residual ${i}`);
     }
     for (let i = 1; i <= p.downsamplings; i++) {
       b.column();
@@ -71,7 +81,7 @@ export const resnetGenerator = defineTemplate({
       const label = `Up ${i}`;
       if (p.upsampling === 'nearest') {
         const big = b.add(`up${i}-resize`, 'upsample', { factor: 2, mode: 'nearest' }, { in: x });
-        x = stage(b, `up${i}`, { in: big }, { type: 'conv2d', params: convParams(width, 3, 1, bias, p.std), norm: p.norm, act: 'relu', label });
+        x = stage(b, `up${i}`, { in: big }, { type: 'conv2d', params: conv(width, 3, 1, bias), norm: p.norm, act: 'relu', label });
       } else {
         x = stage(b, `up${i}`, { in: x }, { type: 'conv2d-transpose', params: convTParams(width, 3, 2, bias, p.std), norm: p.norm, act: 'relu', label });
       }
@@ -79,7 +89,7 @@ export const resnetGenerator = defineTemplate({
     b.column();
     x = stage(b, 'out', { in: x }, {
       type: 'conv2d',
-      params: convParams(p.outChannels, p.outerKernel, 1, true, p.std),
+      params: conv(p.outChannels, p.outerKernel, 1, true),
       act: p.output === 'tanh' ? 'tanh' : 'none',
       label: 'Out conv',
     });
