@@ -62,8 +62,8 @@ export function neuralStyle(): GraphDoc {
 export function fastStyle(): GraphDoc {
   const networks = [
     net('resnet-generator', 'transformer', 711, 'Transformer (Johnson)', {
-      ...{ baseWidth: 16, downsamplings: 2, blocks: 3, upsampling: 'nearest', norm: 'instance', outerKernel: 9 },
-      ...{ inChannels: 3, outChannels: 3, inputRange: '[0,1]', output: 'linear', outputRange: '[0,1]', std: 0.02 },
+      ...{ baseWidth: 16, downsamplings: 2, blocks: 3, upsampling: 'nearest', norm: 'instance', padding: 'replicate', outerKernel: 5 },
+      ...{ inChannels: 3, outChannels: 3, inputRange: '[0,1]', output: 'tanh', outputRange: '[-1,1]', std: 0.02 },
     }),
     lossNet(712),
   ];
@@ -75,6 +75,8 @@ export function fastStyle(): GraphDoc {
     scene('test_images', 'held-out', 2, true, 3.5, 'Held-out scenes', 'held-out'),
     call('T', 'transformer', at(1, 2), 'T(x)'),
     call('T_test', 'transformer', at(1, 3.5), 'T(held-out)'),
+    n('T01', 'rescale', { to: '[0,1]' }, at(1.5, 2), 'T(x) to [0,1]'),
+    n('T_test01', 'rescale', { to: '[0,1]' }, at(1.5, 3.5), 'T(held-out) to [0,1]'),
     call('L_style', 'loss-net', at(2, 0), 'L(style)'),
     call('L_out', 'loss-net', at(2, 1), 'L(T(x))'),
     call('L_content', 'loss-net', at(2, 2), 'L(x)'),
@@ -87,16 +89,16 @@ export function fastStyle(): GraphDoc {
     n('optT', 'adam', adam(1e-3, 0.9, ['transformer'], 0), at(5, 1), 'Adam T'),
     n('chart', 'chart', { count: 2, smoothing: 0.6, title: 'Style and content losses' }, at(5, 2), 'Losses'),
     note('note_data', 0, '### 1 · Images\nOne fixed built-in **painting** (woodcut waves) is the style. New built-in **scenes** every step are the content the network learns to repaint; the held-out scenes are never trained on.'),
-    note('note_T', 1, '### 2 · Transformer\n**T** is Johnson et al.’s image transformer: downsampling convs, residual blocks, upsampling. Once trained it stylises *any* picture in one pass — see **T(held-out)**, the same network on new scenes.'),
+    note('note_T', 1, '### 2 · Transformer\n**T** is Johnson et al.’s image transformer: downsampling convs, residual blocks, upsampling, and a tanh output that **Rescale** maps to [0,1], so its pictures cannot leave the range the loss net reads. Every conv pads with copies of the border pixels, not zeros (the paper pads by reflection), or each picture comes out framed; its outer kernels are 5×5 (9×9 in the paper, at 256 pixels). Once trained it stylises *any* picture in one pass — see **T(held-out)**, the same network on new scenes.'),
     lossNetNote(2),
     note('note_losses', 3.5, '### 3 · Losses\n**Style**: T(x)’s Gram matrices against the painting’s, at every stage. **Content**: T(x)’s stage-2 maps against x’s. **Total variation** smooths speckle. Weighted ×100000, ×1, ×0.1.'),
     note('note_opt', 5, '### 4 · Optimizer\nAdam trains T alone; the loss net stays frozen. Unlike Gatys, which paints one picture slowly, this pays once in training and then styles every new picture instantly.', 'green'),
   ];
   const edges = [
-    ...[wire('content_images.out', 'T.in'), wire('test_images.out', 'T_test.in'), wire('T.out', 'preview.in'), wire('T_test.out', 'preview_test.in')],
-    ...[wire('style_image.out', 'L_style.in'), wire('T.out', 'L_out.in'), wire('content_images.out', 'L_content.in')],
+    ...[wire('content_images.out', 'T.in'), wire('test_images.out', 'T_test.in'), wire('T.out', 'T01.in'), wire('T_test.out', 'T_test01.in'), wire('T01.out', 'preview.in'), wire('T_test01.out', 'preview_test.in')],
+    ...[wire('style_image.out', 'L_style.in'), wire('T01.out', 'L_out.in'), wire('content_images.out', 'L_content.in')],
     ...[wire('L_out.features', 'style.input'), wire('L_style.features', 'style.target')],
-    ...[wire('L_out.features', 'content.input'), wire('L_content.features', 'content.target'), wire('T.out', 'tv.in')],
+    ...[wire('L_out.features', 'content.input'), wire('L_content.features', 'content.target'), wire('T01.out', 'tv.in')],
     ...[wire('style.loss', 'total.t1'), wire('content.loss', 'total.t2'), wire('tv.loss', 'total.t3'), wire('total.loss', 'optT.loss')],
     ...[wire('style.loss', 'chart.l1'), wire('content.loss', 'chart.l2')],
   ];
