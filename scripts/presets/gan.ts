@@ -51,7 +51,7 @@ export function dcganDigits(): GraphDoc {
 }
 
 export function cycleGan(): GraphDoc {
-  const gen = { baseWidth: 16, downsamplings: 2, blocks: 4, upsampling: 'nearest', norm: 'instance', outerKernel: 7, outChannels: 3, inputRange: '[-1,1]', output: 'tanh', outputRange: '[-1,1]', inChannels: 3, std: 0.02 };
+  const gen = { baseWidth: 16, downsamplings: 2, blocks: 4, upsampling: 'nearest', norm: 'instance', padding: 'replicate', outerKernel: 7, outChannels: 3, inputRange: '[-1,1]', output: 'tanh', outputRange: '[-1,1]', inChannels: 3, std: 0.02 };
   const dis = { conditional: false, baseWidth: 32, maxWidth: 256, layers: 3, norm: 'instance', channels: 3, inputRange: '[-1,1]', std: 0.02 };
   const networks = [
     net('resnet-generator', 'G_AB', 1001, 'G: scene → painting', gen),
@@ -90,7 +90,7 @@ export function cycleGan(): GraphDoc {
     n('optG', 'adam', adam(2e-4, 0.5, ['G_AB', 'G_BA'], 1), at(6, 6), 'Adam G, F'),
     n('chart', 'chart', { count: 3, smoothing: 0.6, title: 'D loss, cycle A, cycle B' }, at(6, 7), 'Losses'),
     note('note_data', 0, '### 1 · Two image sets\n**A**: built-in scenes. **B**: built-in swirl paintings. They are *unpaired*: no scene has a matching painting, which is what CycleGAN is for.'),
-    note('note_G', 1, '### 2 · Two generators\n**G** turns scenes into paintings, **F** paintings into scenes. Each is called at three places (translate, cycle back, identity), and all call sites of one network share its weights.'),
+    note('note_G', 1, '### 2 · Two generators\n**G** turns scenes into paintings, **F** paintings into scenes. Each is called at three places (translate, cycle back, identity), and all call sites of one network share its weights. Their convs pad with copies of the border pixels rather than zeros (the paper pads by reflection), so the pictures have no frame.'),
     note('note_cycle', 2, '### 3 · The cycle\nA scene sent to a painting and back, **F(G(a))**, should be the scene again; likewise **G(F(b))** for a painting. That is what keeps the content while the style changes.'),
     note('note_D', 3, '### 4 · Two discriminators\n**D_A** judges scenes, **D_B** paintings (PatchGANs, patch by patch). Each has two call sites: on real images and on translated ones.', 'blue'),
     note('note_losses', 4.5, '### 5 · Losses\nD: least-squares real → 1, fake → 0, for both. G and F: fool the other side’s D (×1), cycle L1 (×10), identity L1 (×5: a painting given to G should stay as it is).'),
