@@ -83,6 +83,7 @@ describe('deriveFields over the registry', () => {
       options: [
         { value: 'same', label: 'same' },
         { value: 'valid', label: 'valid' },
+        { value: 'replicate', label: 'replicate' },
       ],
     });
     // Number enums stay numbers, so the select commits 1 or 3, not "1" or "3".

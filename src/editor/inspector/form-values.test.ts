@@ -95,7 +95,7 @@ describe('tryChange', () => {
     [['kernel'], 0, 'At least 1'],
     [['kernel'], 2.5, 'Enter a whole number'],
     [['std'], 0, 'Must be more than 0'],
-    [['padding'], 'full', 'Choose one of same, valid'],
+    [['padding'], 'full', 'Choose one of same, valid, replicate'],
   ])('refuses %j = %j: %s', (path, v, message) => {
     expect(tryChange(conv, convFields, {}, path, v)).toEqual({ ok: false, error: message });
   });
