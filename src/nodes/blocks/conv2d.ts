@@ -19,11 +19,15 @@ export const zConv2dParams = z.object({
   ...zInit,
 });
 
-/** Pads H, then W, by the amounts 'same' padding would, with copies of the border pixels. */
-export function replicateSame(x: tf.Tensor4D, k: number, s: number): tf.Tensor4D {
+/**
+ * The input and the padding tf.conv2d takes for a block's padding: 'replicate' pads H, then W, by
+ * the amounts 'same' would, with copies of the border pixels, and then convolves 'valid'.
+ */
+export function padded(x: tf.Tensor4D, padding: 'same' | 'valid' | 'replicate', k: number, s: number): [tf.Tensor4D, 'same' | 'valid'] {
+  if (padding !== 'replicate') return [x, padding];
   const ph = samePadding(x.shape[1], k, s);
   const pw = samePadding(x.shape[2], k, s);
-  return padEdge(padEdge(x, 1, ph.before, ph.after), 2, pw.before, pw.after);
+  return [padEdge(padEdge(x, 1, ph.before, ph.after), 2, pw.before, pw.after), 'valid'];
 }
 
 export const conv2d = defineNode({
@@ -57,9 +61,7 @@ export const conv2d = defineNode({
   },
   build(ctx, inputs) {
     const { kernel, stride, bias } = ctx.params;
-    const replicate = ctx.params.padding === 'replicate';
-    const x = replicate ? replicateSame(inputs.in as tf.Tensor4D, kernel, stride) : (inputs.in as tf.Tensor4D);
-    const padding = replicate || ctx.params.padding === 'valid' ? 'valid' : 'same';
+    const [x, padding] = padded(inputs.in as tf.Tensor4D, ctx.params.padding, kernel, stride);
     const w = ctx.weight('kernel') as tf.Tensor4D;
     if (!bias) return { out: tf.conv2d(x, w, stride, padding) };
     const out = fusable(ctx)

@@ -5,7 +5,7 @@ import { affineWeights, instanceNormalize } from './instance-norm';
 import { batchNormalize, batchNormWeights } from './batch-norm';
 import { map4, tensor, isProblemValue } from '../shape';
 import { defineNode, type WeightSpec } from '../types';
-import { replicateSame } from './conv2d';
+import { padded } from './conv2d';
 
 export const zResidualParams = z.object({
   kernel: z.int().min(1).max(15).default(3).describe('Kernel height and width of both convolutions'),
@@ -63,11 +63,10 @@ export const residual = defineNode({
           return t;
       }
     };
-    const replicate = ctx.params.padding === 'replicate';
-    const conv = (t: tf.Tensor, pre: string) =>
-      replicate
-        ? tf.conv2d(replicateSame(t as tf.Tensor4D, ctx.params.kernel, 1), ctx.weight(`${pre}kernel`) as tf.Tensor4D, 1, 'valid')
-        : tf.conv2d(t as tf.Tensor4D, ctx.weight(`${pre}kernel`) as tf.Tensor4D, 1, 'same');
+    const conv = (t: tf.Tensor, pre: string) => {
+      const [input, pad] = padded(t as tf.Tensor4D, ctx.params.padding, ctx.params.kernel, 1);
+      return tf.conv2d(input, ctx.weight(`${pre}kernel`) as tf.Tensor4D, 1, pad);
+    };
     const inner = tf.relu(norm(conv(h, 'a.'), 'a.'));
     return { out: tf.add(h, norm(conv(inner, 'b.'), 'b.')) };
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { vector } from '../../shape';
-import { convParams, defineTemplate, stage, TemplateBuilder, type Norm, type Out } from '../template';
+import { convParams, defineTemplate, stage, TemplateBuilder, type Out } from '../template';
 
 export const zSpatialGeneratorParams = z.object({
   grid: z.int().min(1).max(64).default(4).describe('Height and width of the noise grid: the canvas is this many cells of independent noise across'),
@@ -20,7 +20,7 @@ export const zSpatialGeneratorParams = z.object({
 /** Length of the noise vector the generator takes: one grid of noise, row-major [grid, grid, noiseChannels]. */
 export const spatialLatent = (p: { grid: number; noiseChannels: number }) => p.grid * p.grid * p.noiseChannels;
 
-type SizeParams = { grid: number; doublings: number; kernel: number; padding: 'same' | 'valid' };
+type SizeParams = Pick<z.infer<typeof zSpatialGeneratorParams>, 'grid' | 'doublings' | 'kernel' | 'padding'>;
 
 /**
  * Height and width of the image: grid × 2^doublings with 'same' padding; with 'valid', every conv
@@ -53,7 +53,7 @@ export const spatialGenerator = defineTemplate({
   ports: "z: vector (grid × grid × noise channels) → out: image in [-1,1], grid × 2^doublings across ('same' padding)",
   build(p) {
     const b = new TemplateBuilder();
-    const norm = p.norm as Norm;
+    const { norm } = p;
     const bias = norm === 'none';
     const width = (i: number) => p.baseWidth * 2 ** (p.doublings - i);
     const conv = (filters: number, withBias: boolean) => ({ ...convParams(filters, p.kernel, 1, withBias, p.std), padding: p.padding });

@@ -14,7 +14,7 @@
  * text every export carries (source.generated.ts beside this file). Nothing of Ganvas is imported.
  */
 import * as tf from '@tensorflow/tfjs';
-import { batchNormalize, gaussianTaps, instanceNormalize, luma, padEdge, perChannel, replicateSame, resample, SOBEL_XY, upsampleNearest } from './ops';
+import { batchNormalize, gaussianTaps, instanceNormalize, luma, padEdge, padded, perChannel, resample, SOBEL_XY, upsampleNearest } from './ops';
 
 export const MODEL_FORMAT = 'ganvas-model';
 export const MODEL_VERSION = 1;
@@ -152,9 +152,7 @@ const FORWARD: Record<string, Forward> = {
   'network.output': (_b, x) => x.in!,
   conv2d: (b, x, w) => {
     const s = num(b, 'stride');
-    const replicate = b.params.padding === 'replicate';
-    const input = replicate ? replicateSame(t4(x.in), num(b, 'kernel'), s) : t4(x.in);
-    const pad = replicate || b.params.padding === 'valid' ? 'valid' : 'same';
+    const [input, pad] = padded(t4(x.in), b.params.padding as string | undefined, num(b, 'kernel'), s);
     return b.params.bias
       ? tf.fused.conv2d({ x: input, filter: w('kernel') as tf.Tensor4D, strides: s, pad, bias: w('bias') })
       : tf.conv2d(input, w('kernel') as tf.Tensor4D, s, pad);
@@ -221,10 +219,10 @@ const FORWARD: Record<string, Forward> = {
       if (b.params.norm === 'batch') return batchNormalize(t, EPS, w, pre);
       return t;
     };
-    const conv = (t: tf.Tensor, pre: string) =>
-      b.params.padding === 'replicate'
-        ? tf.conv2d(replicateSame(t as tf.Tensor4D, num(b, 'kernel'), 1), w(`${pre}kernel`) as tf.Tensor4D, 1, 'valid')
-        : tf.conv2d(t as tf.Tensor4D, w(`${pre}kernel`) as tf.Tensor4D, 1, 'same');
+    const conv = (t: tf.Tensor, pre: string) => {
+      const [input, pad] = padded(t as tf.Tensor4D, b.params.padding as string | undefined, num(b, 'kernel'), 1);
+      return tf.conv2d(input, w(`${pre}kernel`) as tf.Tensor4D, 1, pad);
+    };
     const inner = tf.relu(norm(conv(h, 'a.'), 'a.'));
     return tf.add(h, norm(conv(inner, 'b.'), 'b.'));
   },

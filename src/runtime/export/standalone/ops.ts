@@ -110,13 +110,17 @@ export function resample(x: tf.Tensor4D, ho: number, wo: number, filter: string)
 /** The Sobel kernels as a [3,3,1,2] filter: d/dx, then d/dy. */
 export const SOBEL_XY = [-1, -1, 0, -2, 1, -1, -2, 0, 0, 0, 2, 0, -1, 1, 0, 2, 1, 1];
 
-/** Pads H, then W, by what 'same' padding would (TensorFlow's rule), with copies of the border pixels. */
-export function replicateSame(x: tf.Tensor4D, k: number, s: number): tf.Tensor4D {
+/**
+ * The input and the padding tf.conv2d takes for a block's padding, as Ganvas pads: 'replicate' pads
+ * H, then W, by what 'same' would (TensorFlow's rule), with copies of the border pixels, then 'valid'.
+ */
+export function padded(x: tf.Tensor4D, padding: string | undefined, k: number, s: number): [tf.Tensor4D, 'same' | 'valid'] {
+  if (padding !== 'replicate') return [x, padding === 'valid' ? 'valid' : 'same'];
   const pads = (n: number): [number, number] => {
     const total = Math.max((Math.ceil(n / s) - 1) * s + k - n, 0);
     return [Math.floor(total / 2), total - Math.floor(total / 2)];
   };
   const [top, bottom] = pads(x.shape[1]);
   const [left, right] = pads(x.shape[2]);
-  return padEdge(padEdge(x, 1, top, bottom), 2, left, right);
+  return [padEdge(padEdge(x, 1, top, bottom), 2, left, right), 'valid'];
 }
